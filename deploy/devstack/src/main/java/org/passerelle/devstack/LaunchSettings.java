@@ -1,0 +1,93 @@
+package org.passerelle.devstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What the launcher needs to know: folders, ports (each overridable by an environment variable) and flags. */
+record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution, Path realmFile,
+                      int postgresPort, int kafkaPort, int kafkaControllerPort,
+                      int keycloakPort, int keycloakManagementPort, Map<String, Integer> servicePorts,
+                      boolean reset, boolean help) {
+
+    static final String USAGE = """
+            Usage: ./deploy/run [--reset] [--help]
+              --reset   forget the data of earlier runs (databases, Kafka topics, Keycloak users); keeps the downloads
+            Environment:
+              PASSERELLE_STATE                  state folder (default .passerelle in the repository)
+              PASSERELLE_POSTGRES_PORT          15432
+              PASSERELLE_KAFKA_PORT             19092 (controller: PASSERELLE_KAFKA_CONTROLLER_PORT, 19093)
+              PASSERELLE_KEYCLOAK_PORT          8180  (management: PASSERELLE_KEYCLOAK_MANAGEMENT_PORT, 9180)
+              PASSERELLE_AGREEMENTS_PORT        8081
+              PASSERELLE_MOBILITY_PORT          8082
+              PASSERELLE_CURRICULUM_PORT        8083
+              PASSERELLE_IDENTITY_PORT          8084""";
+
+    static LaunchSettings from(String[] args, Map<String, String> env) {
+        boolean reset = false;
+        boolean help = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--reset" -> reset = true;
+                case "--help", "-h" -> help = true;
+                default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
+            }
+        }
+        Path root = Path.of(System.getProperty("passerelle.root", ".")).toAbsolutePath().normalize();
+        Path state = Path.of(env.getOrDefault("PASSERELLE_STATE", root.resolve(".passerelle").toString()));
+        var servicePorts = new java.util.LinkedHashMap<String, Integer>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            servicePorts.put(spec.name(), port(env, spec.portVariable(), spec.defaultPort()));
+        }
+        return new LaunchSettings(root, state.toAbsolutePath(),
+                root.resolve("deploy/devstack/target/keycloak/keycloak-quarkus-dist.zip"),
+                root.resolve("deploy/keycloak/passerelle-realm.json"),
+                port(env, "PASSERELLE_POSTGRES_PORT", 15432),
+                port(env, "PASSERELLE_KAFKA_PORT", 19092),
+                port(env, "PASSERELLE_KAFKA_CONTROLLER_PORT", 19093),
+                port(env, "PASSERELLE_KEYCLOAK_PORT", 8180),
+                port(env, "PASSERELLE_KEYCLOAK_MANAGEMENT_PORT", 9180),
+                servicePorts, reset, help);
+    }
+
+    int servicePort(ServiceSpec spec) {
+        return servicePorts.get(spec.name());
+    }
+
+    /** Each taken port with what it was meant for and the variable that moves it. */
+    List<String> takenPorts() {
+        List<String> taken = new ArrayList<>();
+        check(taken, postgresPort, "PostgreSQL", "PASSERELLE_POSTGRES_PORT");
+        check(taken, kafkaPort, "Kafka", "PASSERELLE_KAFKA_PORT");
+        check(taken, kafkaControllerPort, "Kafka controller", "PASSERELLE_KAFKA_CONTROLLER_PORT");
+        check(taken, keycloakPort, "Keycloak", "PASSERELLE_KEYCLOAK_PORT");
+        check(taken, keycloakManagementPort, "Keycloak management", "PASSERELLE_KEYCLOAK_MANAGEMENT_PORT");
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            check(taken, servicePort(spec), spec.name(), spec.portVariable());
+        }
+        return taken;
+    }
+
+    private static void check(List<String> taken, int port, String what, String variable) {
+        if (!FreePorts.isFree(port)) {
+            taken.add(port + " (" + what + ", set " + variable + ")");
+        }
+    }
+
+    private static int port(Map<String, String> env, String variable, int defaultPort) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(variable + "=" + value + " is not a port number (1-65535)");
+        }
+    }
+}

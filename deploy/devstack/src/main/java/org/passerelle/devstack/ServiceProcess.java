@@ -1,0 +1,115 @@
+package org.passerelle.devstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Passerelle service (target/quarkus-app) running as its own process, as in production. */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path runJar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private Process process;
+
+    public ServiceProcess(String name, Path runJar, int port, Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.runJar = runJar;
+        this.port = port;
+        this.environment = environment;
+        this.logFile = logFile;
+    }
+
+    public void start() throws IOException {
+        if (!Files.exists(runJar)) {
+            throw new IllegalStateException(runJar + " is missing: build with ./mvnw package -DskipTests");
+        }
+        Files.createDirectories(logFile.getParent());
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-Dfile.encoding=UTF-8", "-jar", runJar.toString()));
+        var builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        process = builder.start();
+    }
+
+    /** True once /q/health/ready answers UP. */
+    public boolean isReady() {
+        return healthStatus("/q/health/ready") == 200;
+    }
+
+    int healthStatus(String path) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(3)).GET().build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /** SIGTERM, so Quarkus shuts down gracefully; SIGKILL if it has not ended after the grace period. */
+    public void stop(Duration grace) {
+        if (process == null) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

@@ -1,0 +1,37 @@
+package org.passerelle.devstack.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.passerelle.devstack.KafkaNode;
+
+import java.util.Map;
+
+/** Gives a service's tests a real Kafka broker (KRaft), one per test JVM. */
+public class KafkaResource implements QuarkusTestResourceLifecycleManager {
+
+    private static KafkaNode node;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            return Map.of("kafka.bootstrap.servers", node().bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the test Kafka broker", e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        // the broker outlives one application start; it stops with the JVM
+    }
+
+    /** The JVM's broker, started on first use. Tests that stop and restart Kafka use it. */
+    public static synchronized KafkaNode node() throws Exception {
+        if (node == null) {
+            node = KafkaNode.temporary();
+            node.start();
+            KafkaNode started = node;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-kafka"));
+        }
+        return node;
+    }
+}

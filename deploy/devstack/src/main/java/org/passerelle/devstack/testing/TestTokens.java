@@ -1,0 +1,51 @@
+package org.passerelle.devstack.testing;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Bearer tokens for service tests, shaped like the realm's: roles in realm_access.roles, the caller's
+ * institution (SCHAC code) in the "institution" claim, audience passerelle-api. They are signed with the key
+ * of quarkus-test-oidc-server (OidcWiremockTestResource), whose issuer they name.
+ */
+public final class TestTokens {
+
+    public static final String ISSUER = "https://server.example.com";
+    public static final String AUDIENCE = "passerelle-api";
+
+    private TestTokens() {
+    }
+
+    public static String of(String role, String institution) {
+        return build(AUDIENCE, ISSUER, institution, role);
+    }
+
+    /** A token for another audience: services must refuse it. */
+    public static String forAudience(String audience, String role, String institution) {
+        return build(audience, ISSUER, institution, role);
+    }
+
+    public static String expired(String role, String institution) {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.preferredUserName(role + "." + institution)
+                .issuer(ISSUER).audience(AUDIENCE)
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("institution", institution)
+                .issuedAt(now - 7200).expiresAt(now - 3600)
+                .jws().keyId("1").sign();
+    }
+
+    private static String build(String audience, String issuer, String institution, String... roles) {
+        return Jwt.preferredUserName(roles[0] + "." + institution)
+                .subject(UUID.randomUUID().toString())
+                .issuer(issuer)
+                .audience(audience)
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .claim("institution", institution)
+                .jws().keyId("1")
+                .sign();
+    }
+}

@@ -1,0 +1,182 @@
+package org.passerelle.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Comparator;
+import java.util.List;
+
+import java.util.UUID;
+
+/**
+ * Every error a service answers goes through here and leaves as problem+json: no HTML, no stack trace,
+ * and no 500 for a request that is merely wrong.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.of(e.type(), e.fieldErrors(), null, headers, uri, e.arguments());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field).thenComparing(Problem.FieldError::reason))
+                .toList();
+        return ProblemResponses.of(ProblemType.VALIDATION, errors, null, headers, uri, errors.size());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String reason = ProblemMessages.text(field.isEmpty() ? "body.unreadable" : "body.wrong-type",
+                ProblemResponses.locale(headers));
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, reason));
+        return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, errors, null, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, HttpHeaders headers, UriInfo uri) {
+        return withChallenge(ProblemResponses.of(ProblemType.UNAUTHENTICATED, headers, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers, UriInfo uri) {
+        if (causedByUnreachableServer(e)) {
+            return ProblemResponses.of(ProblemType.DEPENDENCY_UNAVAILABLE, headers, uri);
+        }
+        return withChallenge(ProblemResponses.of(ProblemType.UNAUTHENTICATED, headers, uri));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.FORBIDDEN, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleUpdate(OptimisticLockException e, HttpHeaders headers, UriInfo uri) {
+        return ProblemResponses.of(ProblemType.CONFLICT, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        Response problem = ProblemResponses.of(ProblemType.forStatus(status), headers, uri);
+        if (status == 401) {
+            return withChallenge(problem);
+        }
+        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
+            return Response.fromResponse(problem).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+        }
+        return problem;
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (causedByUnreachableServer(e)) {
+            LOG.warnf("A dependency is unreachable: %s", rootMessage(e));
+            return ProblemResponses.of(ProblemType.DEPENDENCY_UNAVAILABLE, headers, uri);
+        }
+        // the reference ties the answer to the one log entry that holds the stack trace
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return ProblemResponses.of(ProblemType.INTERNAL, List.of(), reference, headers, uri, reference);
+    }
+
+    private static Response withChallenge(Response response) {
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"passerelle\"").build();
+    }
+
+    /** The request field a violation is about: the query or path parameter, or the body property path. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                // a @BeanParam or a body record is named by its properties, not by the parameter
+                continue;
+            }
+            if (!field.isEmpty() && node.getName() != null) {
+                field.append('.');
+            }
+            if (node.getName() != null) {
+                field.append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        if (field.isEmpty()) {
+            for (Path.Node node : violation.getPropertyPath()) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    field.append(node.getName());
+                }
+            }
+        }
+        return field.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    static boolean causedByUnreachableServer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException
+                    || t.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")
+                    || t.getClass().getName().equals("io.quarkus.oidc.OIDCException")
+                    || (t.getMessage() != null && t.getMessage().contains("OIDC server is not available"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+}

@@ -1,0 +1,69 @@
+package org.passerelle.runtime.problem;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Titles and details of problems in French, English or Chinese. A service's own bundle {@code problems}
+ * is read first, then the shared one; English is the fallback, never the JVM's default locale.
+ */
+public final class ProblemMessages {
+
+    public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.CHINESE);
+    private static final List<String> BUNDLES = List.of("problems", "org.passerelle.runtime.problems");
+    private static final ResourceBundle.Control NO_JVM_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private ProblemMessages() {
+    }
+
+    /** The first supported language of an Accept-Language list (already ordered by preference). */
+    public static Locale choose(List<Locale> acceptable) {
+        for (Locale wanted : acceptable) {
+            for (Locale supported : SUPPORTED) {
+                if (supported.getLanguage().equals(wanted.getLanguage())) {
+                    return supported;
+                }
+            }
+        }
+        return Locale.ENGLISH;
+    }
+
+    public static String title(ProblemType type, Locale locale) {
+        return text(type.slug() + ".title", locale);
+    }
+
+    public static String detail(ProblemType type, Locale locale, Object... arguments) {
+        String pattern = find(type.slug() + ".detail", locale);
+        if (pattern == null || arguments.length == 0) {
+            return pattern;
+        }
+        return new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    public static String text(String key, Locale locale, Object... arguments) {
+        String pattern = find(key, locale);
+        if (pattern == null) {
+            return key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    private static String find(String key, Locale locale) {
+        for (String bundle : BUNDLES) {
+            try {
+                ResourceBundle messages = ResourceBundle.getBundle(bundle, locale,
+                        Thread.currentThread().getContextClassLoader(), NO_JVM_FALLBACK);
+                if (messages.containsKey(key)) {
+                    return messages.getString(key);
+                }
+            } catch (MissingResourceException absent) {
+                // a service without its own bundle: try the next
+            }
+        }
+        return null;
+    }
+}
