@@ -28,6 +28,20 @@ public final class TestTokens {
         return build(audience, ISSUER, institution, role);
     }
 
+    /** A token of another issuer (another realm or server): services must refuse it. */
+    public static String fromIssuer(String issuer, String role, String institution) {
+        return build(AUDIENCE, issuer, institution, role);
+    }
+
+    /** A valid token whose signature was altered: services must refuse it. */
+    public static String withBadSignature(String role, String institution) {
+        String token = of(role, institution);
+        int cut = token.lastIndexOf('.') + 1;
+        String signature = token.substring(cut);
+        char first = signature.charAt(0) == 'A' ? 'B' : 'A';
+        return token.substring(0, cut) + first + signature.substring(1);
+    }
+
     public static String expired(String role, String institution) {
         long now = System.currentTimeMillis() / 1000;
         return Jwt.preferredUserName(role + "." + institution)

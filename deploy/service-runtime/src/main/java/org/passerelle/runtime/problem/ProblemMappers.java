@@ -2,6 +2,8 @@ package org.passerelle.runtime.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,6 +49,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response wrongFormat(InvalidFormatException e, HttpHeaders headers, UriInfo uri) {
+        return unreadable(e, headers, uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         String reason = ProblemMessages.text(field.isEmpty() ? "body.unreadable" : "body.wrong-type",
@@ -81,6 +93,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            // the JSON reader wraps syntax errors in a bare 400
+            return unreadable(unreadableBody, headers, uri);
+        }
         if (status >= 500) {
             return unexpected(e, headers, uri);
         }
@@ -113,32 +129,23 @@ public class ProblemMappers {
     /** The request field a violation is about: the query or path parameter, or the body property path. */
     static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.RETURN_VALUE) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                // a @BeanParam or a body record is named by its properties, not by the parameter
-                continue;
-            }
-            if (!field.isEmpty() && node.getName() != null) {
-                field.append('.');
-            }
-            if (node.getName() != null) {
-                field.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-        }
-        if (field.isEmpty()) {
-            for (Path.Node node : violation.getPropertyPath()) {
-                if (node.getKind() == ElementKind.PARAMETER) {
-                    field.append(node.getName());
+            switch (node.getKind()) {
+                case METHOD, RETURN_VALUE, CROSS_PARAMETER -> { }
+                // a body or @BeanParam is named by its properties, a plain parameter by its own name
+                case PARAMETER -> parameter = node.getName();
+                default -> {
+                    if (node.isInIterable()) {
+                        field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                    }
+                    if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                        field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                    }
                 }
             }
         }
-        return field.toString();
+        return field.isEmpty() && parameter != null ? parameter : field.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -1,0 +1,269 @@
+package org.passerelle.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Runs the whole platform on one machine: PostgreSQL, Kafka and Keycloak from Maven Central artifacts, then
+ * the four services as separate processes. Shows what starts and when it is ready, prints the URLs, and stops
+ * everything on Ctrl-C or SIGTERM. Started by ./deploy/run.
+ */
+public final class Launcher {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(5);
+
+    private final LaunchSettings settings;
+    private final long startedAt = System.nanoTime();
+    private final PostgresNode postgres;
+    private final KafkaNode kafka;
+    private final KeycloakNode keycloak;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile boolean stopping;
+
+    Launcher(LaunchSettings settings) {
+        this.settings = settings;
+        Path state = settings.stateDirectory();
+        postgres = new PostgresNode(state.resolve("postgres"), settings.postgresPort());
+        kafka = new KafkaNode(state.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        keycloak = new KeycloakNode(settings.keycloakDistribution(), state.resolve("keycloak"),
+                settings.keycloakPort(), settings.keycloakManagementPort(), settings.realmFile(),
+                state.resolve("logs/keycloak.log"));
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            services.add(new ServiceProcess(spec.name(), settings.root().resolve(spec.runJar()),
+                    settings.servicePort(spec), serviceEnvironment(spec),
+                    state.resolve("logs/" + spec.name() + ".log")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        quietLibraries();
+        LaunchSettings settings;
+        try {
+            settings = LaunchSettings.from(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (settings.help()) {
+            System.out.println(LaunchSettings.USAGE);
+            return;
+        }
+        List<String> taken = settings.takenPorts();
+        if (!taken.isEmpty()) {
+            taken.forEach(t -> System.err.println("Port already taken: " + t));
+            System.err.println("Stop what uses it, or choose another port with the environment variable named.");
+            System.exit(3);
+            return;
+        }
+        var launcher = new Launcher(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "passerelle-stop"));
+        try {
+            launcher.startAll();
+        } catch (Exception e) {
+            System.err.println();
+            System.err.println("Passerelle did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        launcher.watch();
+    }
+
+    void startAll() throws Exception {
+        if (settings.reset()) {
+            say("Resetting state in " + settings.stateDirectory());
+            deleteTree(settings.stateDirectory().resolve("postgres"));
+            deleteTree(settings.stateDirectory().resolve("kafka"));
+            deleteTree(settings.stateDirectory().resolve("keycloak"));
+        }
+        Files.createDirectories(settings.stateDirectory().resolve("logs"));
+        say("State folder: " + settings.stateDirectory() + " (logs in logs/)");
+
+        // Keycloak is the slowest: start it first and let the rest come up beside it
+        say("starting Keycloak on port " + settings.keycloakPort() + " (first start unpacks it: about 30-60 s)");
+        keycloak.start();
+
+        say("starting PostgreSQL on port " + settings.postgresPort());
+        CompletableFuture<Void> database = CompletableFuture.runAsync(this::startPostgres);
+        say("starting Kafka (KRaft) on port " + settings.kafkaPort());
+        CompletableFuture<Void> broker = CompletableFuture.runAsync(this::startKafka);
+        CompletableFuture.allOf(database, broker).join();
+
+        for (ServiceProcess service : services) {
+            say("starting " + service.name() + " on port " + service.port());
+            service.start();
+        }
+        awaitEverythingReady();
+        printWelcome();
+    }
+
+    private void startPostgres() {
+        try {
+            postgres.start();
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                postgres.ensureDatabase(spec.database());
+            }
+            ready("PostgreSQL", "databases " + String.join(", ", ServiceSpec.databases()));
+        } catch (Exception e) {
+            throw new IllegalStateException("PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private void startKafka() {
+        try {
+            kafka.start();
+            ready("Kafka", kafka.bootstrapServers());
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitEverythingReady() throws InterruptedException {
+        Map<String, Boolean> readiness = new LinkedHashMap<>();
+        readiness.put("Keycloak", false);
+        services.forEach(s -> readiness.put(s.name(), false));
+        long lastReport = System.nanoTime();
+        while (readiness.containsValue(false)) {
+            if (elapsed().compareTo(READY_TIMEOUT) > 0) {
+                throw new IllegalStateException("not ready after " + READY_TIMEOUT.toMinutes() + " minutes: "
+                        + waitingFor(readiness) + "; see the logs in " + settings.stateDirectory().resolve("logs"));
+            }
+            if (!readiness.get("Keycloak")) {
+                if (!keycloak.isRunning()) {
+                    throw new IllegalStateException("Keycloak ended; last lines of its log:\n"
+                            + tail(settings.stateDirectory().resolve("logs/keycloak.log")));
+                }
+                if (keycloak.isReady()) {
+                    readiness.put("Keycloak", true);
+                    ready("Keycloak", keycloak.realmUrl());
+                }
+            }
+            for (ServiceProcess service : services) {
+                if (readiness.get(service.name())) {
+                    continue;
+                }
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + " ended with code " + service.exitValue()
+                            + "; last lines of its log:\n" + tail(service.logFile()));
+                }
+                if (service.isReady()) {
+                    readiness.put(service.name(), true);
+                    ready(service.name(), service.baseUrl());
+                }
+            }
+            if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
+                say("waiting for " + waitingFor(readiness));
+                lastReport = System.nanoTime();
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** Keeps running until Ctrl-C; tells when a service ends on its own. */
+    void watch() throws InterruptedException {
+        List<ServiceProcess> reported = new ArrayList<>();
+        while (!stopping) {
+            for (ServiceProcess service : services) {
+                if (!service.isAlive() && !reported.contains(service) && !stopping) {
+                    say(service.name() + " ended with code " + service.exitValue() + "; see " + service.logFile());
+                    reported.add(service);
+                }
+            }
+            Thread.sleep(2000);
+        }
+    }
+
+    void stopAll() {
+        stopping = true;
+        say("stopping");
+        services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
+        keycloak.stop();
+        kafka.stop();
+        postgres.stop();
+        say("stopped");
+    }
+
+    private Map<String, String> serviceEnvironment(ServiceSpec spec) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + spec.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresNode.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + settings.keycloakPort() + "/realms/passerelle");
+        return env;
+    }
+
+    private void printWelcome() {
+        String token = "http://127.0.0.1:" + settings.keycloakPort() + "/realms/passerelle/protocol/openid-connect/token";
+        System.out.printf("%nPasserelle is ready after %.1f s.%n%n", seconds());
+        for (ServiceProcess s : services) {
+            System.out.printf("  %-20s %s/q/swagger-ui   (API %s)%n", s.name(), s.baseUrl(),
+                    ServiceSpec.named(s.name()).apiPrefixes());
+        }
+        System.out.printf("  %-20s http://127.0.0.1:%d/admin  (admin / see deploy/keycloak/README.md)%n",
+                "Keycloak", settings.keycloakPort());
+        System.out.printf("%nA token for the Lyon 1 coordinator, then a call:%n");
+        System.out.printf("  TOKEN=$(curl -s %s -d grant_type=password -d client_id=passerelle-cli \\%n"
+                + "      -d username=coordinator.univ-lyon1 -d password=demo-only-password | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n", token);
+        System.out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:%d/api/institutions%n",
+                settings.servicePort(ServiceSpec.named("identity-service")));
+        System.out.printf("%nLogs: %s   Stop: Ctrl-C%n", settings.stateDirectory().resolve("logs"));
+    }
+
+    private String waitingFor(Map<String, Boolean> readiness) {
+        return String.join(", ", readiness.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
+    }
+
+    private void ready(String what, String where) {
+        say(String.format("%-20s ready after %5.1f s  %s", what, seconds(), where));
+    }
+
+    private void say(String line) {
+        System.out.printf("[%6.1f s] %s%n", seconds(), line);
+    }
+
+    private double seconds() {
+        return elapsed().toMillis() / 1000.0;
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    static String tail(Path log) {
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> all = lines.toList();
+            return String.join("\n", all.subList(Math.max(0, all.size() - 25), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log at " + log + ")";
+        }
+    }
+
+    static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The in-process broker and the embedded PostgreSQL log a lot; the launcher shows its own progress. */
+    private static void quietLibraries() {
+        for (String name : List.of("", "kafka", "org.apache.kafka", "io.zonky", "state.change.logger")) {
+            Logger.getLogger(name).setLevel(Level.SEVERE);
+        }
+    }
+}

@@ -1,0 +1,1 @@
+create table sample (id uuid primary key, name varchar(100) not null);
