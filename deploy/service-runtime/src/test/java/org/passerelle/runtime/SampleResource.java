@@ -34,9 +34,11 @@ public class SampleResource {
     public record Part(@Size(min = 4, max = 4) String isced) {
     }
 
+    public enum Colour { RED, GREEN }
+
     @GET
-    public Page<String> list(@BeanParam @Valid PageRequest page) {
-        return Page.of(List.of("a"), page, 1);
+    public Page<String> list(@BeanParam @Valid PageRequest page, @jakarta.ws.rs.QueryParam("colour") Colour colour) {
+        return Page.of(List.of(colour == null ? "a" : colour.name()), page, 1);
     }
 
     @POST

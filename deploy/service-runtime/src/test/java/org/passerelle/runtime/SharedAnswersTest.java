@@ -132,11 +132,21 @@ class SharedAnswersTest {
         }
 
         @Test
-        void aNonNumericPageIsRefusedNotFailed() {
+        void aQueryParameterOfTheWrongTypeNamesItselfAndWhatItAccepts() {
             given().auth().oauth2(COORDINATOR).queryParam("size", "ten")
                     .when().get("/api/samples")
-                    .then().statusCode(allOf(org.hamcrest.Matchers.greaterThanOrEqualTo(400), org.hamcrest.Matchers.lessThan(500)))
-                    .contentType(PROBLEM);
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("urn:passerelle:problem:validation"))
+                    .body("errors[0].field", equalTo("size"))
+                    .body("errors[0].reason", equalTo("must be a whole number"));
+            given().auth().oauth2(COORDINATOR).queryParam("colour", "BLUE").header("Accept-Language", "fr")
+                    .when().get("/api/samples")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("errors[0].field", equalTo("colour"))
+                    .body("errors[0].reason", equalTo("doit valoir l'une des valeurs RED, GREEN"));
+            given().auth().oauth2(COORDINATOR).queryParam("colour", "GREEN")
+                    .when().get("/api/samples")
+                    .then().statusCode(200).body("items[0]", equalTo("GREEN"));
         }
 
         @Test

@@ -49,6 +49,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, HttpHeaders headers, UriInfo uri) {
+        String reason = ProblemMessages.text(e.reasonKey(), ProblemResponses.locale(headers), e.arguments());
+        List<Problem.FieldError> errors = List.of(new Problem.FieldError(e.parameter(), reason));
+        return ProblemResponses.of(ProblemType.VALIDATION, errors, null, headers, uri, 1);
+    }
+
+    @ServerExceptionMapper
     public Response wrongType(MismatchedInputException e, HttpHeaders headers, UriInfo uri) {
         return unreadable(e, headers, uri);
     }

@@ -1,0 +1,42 @@
+package org.passerelle.agreements;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An agreement between SJTUSM and one or several partner institutions. */
+@Entity
+public class Agreement {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AgreementKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AgreementStatus status;
+
+    @Column(name = "title_fr", nullable = false)
+    public String titleFr;
+
+    @Column(name = "title_en", nullable = false)
+    public String titleEn;
+
+    @Column(name = "title_zh", nullable = false)
+    public String titleZh;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}

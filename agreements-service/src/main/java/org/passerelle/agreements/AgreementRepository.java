@@ -1,0 +1,33 @@
+package org.passerelle.agreements;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.passerelle.runtime.paging.Page;
+import org.passerelle.runtime.paging.PageRequest;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.UUID;
+
+@ApplicationScoped
+public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
+
+    /** Agreements matching the filters that are given, newest first, ties broken by id so pages are stable. */
+    public Page<Agreement> list(AgreementStatus status, AgreementKind kind, PageRequest request) {
+        var where = new StringJoiner(" and ");
+        Map<String, Object> parameters = new HashMap<>();
+        if (status != null) {
+            where.add("status = :status");
+            parameters.put("status", status);
+        }
+        if (kind != null) {
+            where.add("kind = :kind");
+            parameters.put("kind", kind);
+        }
+        var sort = Sort.descending("createdAt").and("id");
+        var query = parameters.isEmpty() ? findAll(sort) : find(where.toString(), sort, parameters);
+        return Page.of(query.page(request.page, request.size).list(), request, query.count());
+    }
+}

@@ -1,0 +1,44 @@
+package org.passerelle.curriculum;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** Something a mobile student can follow: a basic course, a clinical internship, a research placement, a summer programme. */
+@Entity
+@Table(name = "catalogue_item")
+public class CatalogueItem {
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CatalogueItemKind kind;
+
+    @Column(name = "title_fr", nullable = false)
+    public String titleFr;
+
+    @Column(name = "title_en", nullable = false)
+    public String titleEn;
+
+    @Column(name = "title_zh", nullable = false)
+    public String titleZh;
+
+    /** BCP 47 language tag: fr, en, zh. */
+    @Column(name = "teaching_language", nullable = false)
+    public String teachingLanguage;
+
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Version
+    public long version;
+}
