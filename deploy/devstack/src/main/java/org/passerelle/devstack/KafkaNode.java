@@ -12,7 +12,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), running in this JVM.
@@ -22,6 +26,9 @@ import java.util.Properties;
 public final class KafkaNode implements AutoCloseable {
 
     private static final String CLUSTER_ID = "cGFzc2VyZWxsZS1kZXYx";
+    /** Held so that the levels set on them stay: the JDK keeps loggers only weakly. */
+    private static final List<Logger> QUIETED = Stream.of("kafka", "org.apache.kafka", "state.change.logger")
+            .map(Logger::getLogger).toList();
 
     private final Path logDirectory;
     private final int port;
@@ -43,6 +50,7 @@ public final class KafkaNode implements AutoCloseable {
         if (server != null) {
             return;
         }
+        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING)); // a broker logs every config at INFO
         Files.createDirectories(logDirectory);
         Path properties = writeServerProperties();
         if (!Files.exists(logDirectory.resolve("meta.properties"))) {

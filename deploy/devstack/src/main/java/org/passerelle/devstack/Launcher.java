@@ -72,6 +72,9 @@ public final class Launcher {
         try {
             launcher.startAll();
         } catch (Exception e) {
+            if (launcher.stopping) {
+                return; // stopped while starting: the shutdown hook does the rest
+            }
             System.err.println();
             System.err.println("Passerelle did not start: " + e.getMessage());
             System.exit(1);
@@ -161,6 +164,9 @@ public final class Launcher {
                     ready(service.name(), service.baseUrl());
                 }
             }
+            if (stopping) {
+                return;
+            }
             if (System.nanoTime() - lastReport > Duration.ofSeconds(10).toNanos()) {
                 say("waiting for " + waitingFor(readiness));
                 lastReport = System.nanoTime();
@@ -220,8 +226,13 @@ public final class Launcher {
         System.out.printf("%nLogs: %s   Stop: Ctrl-C%n", settings.stateDirectory().resolve("logs"));
     }
 
+    /** What is not ready yet, and for a service which of its readiness checks are down. */
     private String waitingFor(Map<String, Boolean> readiness) {
-        return String.join(", ", readiness.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList());
+        return String.join(", ", readiness.entrySet().stream().filter(e -> !e.getValue()).map(e -> {
+            var service = services.stream().filter(s -> s.name().equals(e.getKey())).findFirst();
+            String down = service.map(ServiceProcess::downChecks).orElse("");
+            return down.isEmpty() ? e.getKey() : e.getKey() + " (" + down + ")";
+        }).toList());
     }
 
     private void ready(String what, String where) {

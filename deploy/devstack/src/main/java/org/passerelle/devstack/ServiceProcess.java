@@ -18,6 +18,9 @@ public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    private static final java.util.regex.Pattern DOWN_CHECK =
+            java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"\\s*,\\s*\"status\"\\s*:\\s*\"DOWN\"");
+
     private final String name;
     private final Path runJar;
     private final int port;
@@ -51,6 +54,25 @@ public final class ServiceProcess {
     /** True once /q/health/ready answers UP. */
     public boolean isReady() {
         return healthStatus("/q/health/ready") == 200;
+    }
+
+    /** Names of the readiness checks that are down, e.g. "OIDC Provider Health Check"; empty if unknown. */
+    public String downChecks() {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
+            String body = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+            var matcher = DOWN_CHECK.matcher(body);
+            List<String> names = new ArrayList<>();
+            while (matcher.find()) {
+                names.add(matcher.group(1));
+            }
+            return String.join(", ", names);
+        } catch (IOException e) {
+            return "not answering yet";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     int healthStatus(String path) {

@@ -1,0 +1,166 @@
+package org.passerelle.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.passerelle.devstack.FreePorts;
+import org.passerelle.devstack.KafkaNode;
+import org.passerelle.devstack.KeycloakNode;
+import org.passerelle.devstack.PostgresNode;
+import org.passerelle.devstack.ServiceProcess;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * A packaged service started before its database, Kafka and Keycloak, as happens when a cluster or the
+ * local platform comes up in any order: it stays up, says what it waits for, logs no stack traces, and
+ * becomes ready by itself as each dependency appears. Then it serves a real Keycloak token.
+ */
+class ServiceStartsBeforeItsDependenciesIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e"));
+    private static final Path ROOT = Path.of(System.getProperty("passerelle.root", "../.."));
+
+    private static PostgresNode postgres;
+    private static KafkaNode kafka;
+    private static KeycloakNode keycloak;
+    private static ServiceProcess service;
+    private static int keycloakPort;
+
+    @BeforeAll
+    static void startTheServiceAlone() throws Exception {
+        Files.createDirectories(WORK);
+        int postgresPort = FreePorts.next();
+        int kafkaPort = FreePorts.next();
+        keycloakPort = FreePorts.next();
+        postgres = new PostgresNode(Files.createTempDirectory(WORK, "postgres-"), postgresPort);
+        kafka = new KafkaNode(Files.createTempDirectory(WORK, "kafka-"), kafkaPort, FreePorts.next());
+        keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")),
+                WORK.resolve("keycloak"), keycloakPort, FreePorts.next(),
+                Path.of(System.getProperty("passerelle.keycloak.realm")), WORK.resolve("keycloak.log"));
+        Path log = WORK.resolve("agreements-service.log");
+        Files.deleteIfExists(log);
+        service = new ServiceProcess("agreements-service",
+                ROOT.resolve("agreements-service/target/quarkus-app/quarkus-run.jar"), FreePorts.next(), Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/agreements",
+                "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
+                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + keycloakPort + "/realms/passerelle"), log);
+        service.start();
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (service != null) {
+            service.stop(Duration.ofSeconds(20));
+        }
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    @Test
+    void waitsForEachDependencyThenServesRealTokens() throws Exception {
+        // the first probes may come before the first connection attempts: wait until they have been made
+        String nothingYet = awaitReadiness(body -> body.contains("Connection refused") && body.contains("Timed out"),
+                Duration.ofSeconds(90));
+        assertTrue(isDown(nothingYet, "Database schema"), nothingYet);
+        assertTrue(isDown(nothingYet, "Kafka connection health check"), nothingYet);
+        assertTrue(isDown(nothingYet, "OIDC Provider Health Check"), nothingYet);
+        assertEquals(200, status("/q/health/live"), "alive while it waits");
+
+        postgres.start();
+        postgres.ensureDatabase("agreements");
+        kafka.start();
+        String withoutKeycloak = awaitReadiness(
+                body -> !isDown(body, "Database schema") && !isDown(body, "Kafka connection health check"),
+                Duration.ofSeconds(60));
+        assertTrue(isDown(withoutKeycloak, "OIDC Provider Health Check"), withoutKeycloak);
+        assertEquals(503, status("/q/health/ready"));
+
+        keycloak.start();
+        keycloak.awaitReady(Duration.ofMinutes(4));
+        awaitReadiness(body -> body.contains("\"status\": \"UP\"") && !body.contains("\"DOWN\""), Duration.ofSeconds(60));
+        assertEquals(200, status("/q/health/ready"));
+
+        var anonymous = get("/api/agreements", null);
+        assertEquals(401, anonymous.statusCode());
+        assertEquals("application/problem+json", anonymous.headers().firstValue("Content-Type").orElse(""));
+        var coordinator = get("/api/agreements", passwordToken("coordinator.univ-lyon1"));
+        assertEquals(200, coordinator.statusCode(), coordinator.body());
+        assertTrue(coordinator.body().contains("\"items\":[]"), coordinator.body());
+
+        String log = Files.readString(service.logFile());
+        assertFalse(log.contains("\tat "), "no stack trace in the log while waiting:\n" + log);
+        assertTrue(log.lines().count() < 60, "a few lines, not a flood: " + log.lines().count());
+    }
+
+    private static boolean isDown(String readiness, String check) {
+        return Pattern.compile("\"name\"\\s*:\\s*\"" + Pattern.quote(check) + "\"\\s*,\\s*\"status\"\\s*:\\s*\"DOWN\"")
+                .matcher(readiness).find();
+    }
+
+    private static String awaitReadiness(Predicate<String> condition, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "(no answer)";
+        while (System.nanoTime() < deadline) {
+            assertTrue(service.isAlive(), "the service must stay up; log:\n" + Files.readString(service.logFile()));
+            try {
+                last = get("/q/health/ready", null).body();
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (java.io.IOException notListeningYet) {
+                // the HTTP port opens a few seconds after the process starts
+            }
+            Thread.sleep(500);
+        }
+        return fail("readiness did not change as expected within " + timeout + "; last answer: " + last);
+    }
+
+    private static int status(String path) throws Exception {
+        return get(path, null).statusCode();
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String passwordToken(String username) throws Exception {
+        String form = "grant_type=password&client_id=passerelle-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=demo-only-password";
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        var matcher = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        assertTrue(matcher.find(), response.body());
+        return matcher.group(1);
+    }
+}
