@@ -99,6 +99,9 @@ class ServiceStartsBeforeItsDependenciesIT {
                 Duration.ofSeconds(60));
         assertTrue(isDown(withoutKeycloak, "OIDC Provider Health Check"), withoutKeycloak);
         assertEquals(503, status("/q/health/ready"));
+        var tokenNobodyCanCheck = get("/api/agreements", "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl");
+        assertEquals(503, tokenNobodyCanCheck.statusCode(), tokenNobodyCanCheck.body());
+        assertTrue(tokenNobodyCanCheck.body().contains("urn:passerelle:problem:dependency-unavailable"));
 
         keycloak.start();
         keycloak.awaitReady(Duration.ofMinutes(4));
