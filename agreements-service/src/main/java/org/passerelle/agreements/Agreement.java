@@ -1,11 +1,15 @@
 package org.passerelle.agreements;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -25,14 +29,9 @@ public class Agreement {
     @Column(nullable = false)
     public AgreementStatus status;
 
-    @Column(name = "title_fr", nullable = false)
-    public String titleFr;
-
-    @Column(name = "title_en", nullable = false)
-    public String titleEn;
-
-    @Column(name = "title_zh", nullable = false)
-    public String titleZh;
+    @Embedded
+    @EmbeddedColumnNaming("title_%s")
+    public LocalizedText title;
 
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;

@@ -1,12 +1,16 @@
 package org.passerelle.curriculum;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -23,14 +27,9 @@ public class CatalogueItem {
     @Column(nullable = false)
     public CatalogueItemKind kind;
 
-    @Column(name = "title_fr", nullable = false)
-    public String titleFr;
-
-    @Column(name = "title_en", nullable = false)
-    public String titleEn;
-
-    @Column(name = "title_zh", nullable = false)
-    public String titleZh;
+    @Embedded
+    @EmbeddedColumnNaming("title_%s")
+    public LocalizedText title;
 
     /** BCP 47 language tag: fr, en, zh. */
     @Column(name = "teaching_language", nullable = false)

@@ -14,7 +14,7 @@ public class CatalogueItemRepository implements PanacheRepositoryBase<CatalogueI
 
     /** Items of a kind (or all), by English title then id so that pages are stable. */
     public Page<CatalogueItem> list(CatalogueItemKind kind, PageRequest request) {
-        var sort = Sort.by("titleEn").and("id");
+        var sort = Sort.by("title.en").and("id");
         var query = kind == null ? findAll(sort) : find("kind = :kind", sort, Parameters.with("kind", kind));
         return Page.of(query.page(request.page, request.size).list(), request, query.count());
     }

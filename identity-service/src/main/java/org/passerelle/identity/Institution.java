@@ -1,9 +1,13 @@
 package org.passerelle.identity;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+
+import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -18,14 +22,9 @@ public class Institution {
     @Column(name = "schac_code", nullable = false, unique = true)
     public String schacCode;
 
-    @Column(name = "name_fr", nullable = false)
-    public String nameFr;
-
-    @Column(name = "name_en", nullable = false)
-    public String nameEn;
-
-    @Column(name = "name_zh", nullable = false)
-    public String nameZh;
+    @Embedded
+    @EmbeddedColumnNaming("name_%s")
+    public LocalizedText name;
 
     @Column(name = "country_code", nullable = false)
     public String countryCode;

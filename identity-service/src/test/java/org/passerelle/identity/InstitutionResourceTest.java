@@ -28,8 +28,8 @@ class InstitutionResourceTest {
                 .then().statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("items.schacCode", equalTo(java.util.List.of("sjtu.edu.cn", "u-paris.fr", "univ-lyon1.fr")))
-                .body("items.find { it.schacCode == 'sjtu.edu.cn' }.nameZh", equalTo("上海交通大学医学院"))
-                .body("items.find { it.schacCode == 'univ-lyon1.fr' }.nameFr", equalTo("Université Claude Bernard Lyon 1"));
+                .body("items.find { it.schacCode == 'sjtu.edu.cn' }.name.zh", equalTo("上海交通大学医学院"))
+                .body("items.find { it.schacCode == 'univ-lyon1.fr' }.name.fr", equalTo("Université Claude Bernard Lyon 1"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.agreements.Agreement;
 import org.passerelle.agreements.AgreementKind;
 import org.passerelle.agreements.AgreementStatus;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -13,12 +14,10 @@ public record AgreementSummary(
         UUID id,
         @Schema(example = "BILATERAL_EXCHANGE") AgreementKind kind,
         @Schema(example = "ACTIVE") AgreementStatus status,
-        @Schema(example = "Accord d'échange SJTUSM - Université Claude Bernard Lyon 1") String titleFr,
-        @Schema(example = "Exchange agreement SJTUSM - Université Claude Bernard Lyon 1") String titleEn,
-        @Schema(example = "上海交通大学医学院与里昂第一大学交流协议") String titleZh,
+        LocalizedText title,
         Instant createdAt) {
 
     static AgreementSummary of(Agreement a) {
-        return new AgreementSummary(a.id, a.kind, a.status, a.titleFr, a.titleEn, a.titleZh, a.createdAt);
+        return new AgreementSummary(a.id, a.kind, a.status, a.title, a.createdAt);
     }
 }

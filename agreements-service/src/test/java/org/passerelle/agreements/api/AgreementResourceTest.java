@@ -10,6 +10,7 @@ import org.passerelle.agreements.AgreementKind;
 import org.passerelle.agreements.AgreementRepository;
 import org.passerelle.agreements.AgreementStatus;
 import org.passerelle.devstack.testing.TestTokens;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.util.UUID;
 
@@ -41,7 +42,7 @@ class AgreementResourceTest {
                 .when().get("/api/agreements")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
-                .body("items[0].titleFr", equalTo("SJTUSM - Université Paris Cité"));
+                .body("items[0].title.fr", equalTo("SJTUSM - Université Paris Cité"));
         given().auth().oauth2(ADMIN).queryParam("size", 2)
                 .when().get("/api/agreements")
                 .then().statusCode(200)
@@ -70,9 +71,7 @@ class AgreementResourceTest {
         a.id = UUID.randomUUID();
         a.kind = kind;
         a.status = status;
-        a.titleFr = title;
-        a.titleEn = title;
-        a.titleZh = title;
+        a.title = LocalizedText.of(title, title, title);
         return a;
     }
 }

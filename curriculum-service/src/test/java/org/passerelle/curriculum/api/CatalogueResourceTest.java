@@ -9,6 +9,7 @@ import org.passerelle.curriculum.CatalogueItem;
 import org.passerelle.curriculum.CatalogueItemKind;
 import org.passerelle.curriculum.CatalogueItemRepository;
 import org.passerelle.devstack.testing.TestTokens;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.util.List;
 import java.util.UUID;
@@ -37,8 +38,8 @@ class CatalogueResourceTest {
         given().auth().oauth2(TestTokens.of("student", "univ-lyon1.fr"))
                 .when().get("/api/catalogue")
                 .then().statusCode(200)
-                .body("items.titleEn", equalTo(List.of("Anatomy", "Hepato-gastroenterology", "Summer school")))
-                .body("items[1].titleZh", equalTo("肝胆外科"));
+                .body("items.title.en", equalTo(List.of("Anatomy", "Hepato-gastroenterology", "Summer school")))
+                .body("items[1].title.zh", equalTo("肝胆外科"));
     }
 
     @Test
@@ -47,7 +48,7 @@ class CatalogueResourceTest {
                 .when().get("/api/catalogue")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
-                .body("items[0].titleFr", equalTo("Hépato-gastroentérologie"));
+                .body("items[0].title.fr", equalTo("Hépato-gastroentérologie"));
     }
 
     @Test
@@ -59,9 +60,7 @@ class CatalogueResourceTest {
         var i = new CatalogueItem();
         i.id = UUID.randomUUID();
         i.kind = kind;
-        i.titleFr = fr;
-        i.titleEn = en;
-        i.titleZh = zh;
+        i.title = LocalizedText.of(fr, en, zh);
         i.teachingLanguage = "fr";
         return i;
     }

@@ -2,6 +2,7 @@ package org.passerelle.identity.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.identity.Institution;
+import org.passerelle.runtime.text.LocalizedText;
 
 import java.util.UUID;
 
@@ -9,13 +10,11 @@ import java.util.UUID;
 public record InstitutionResponse(
         @Schema(example = "0b3f6f6e-1d7a-4c1e-9a51-5a1f0c2b7d03") UUID id,
         @Schema(description = "SCHAC code, the institution's primary identifier", example = "univ-lyon1.fr") String schacCode,
-        @Schema(example = "Université Claude Bernard Lyon 1") String nameFr,
-        @Schema(example = "Claude Bernard University Lyon 1") String nameEn,
-        @Schema(example = "里昂第一大学") String nameZh,
+        LocalizedText name,
         @Schema(description = "ISO 3166-1 alpha-2", example = "FR") String countryCode,
         @Schema(description = "True when the details are illustrative demo data") boolean illustrative) {
 
     static InstitutionResponse of(Institution i) {
-        return new InstitutionResponse(i.id, i.schacCode, i.nameFr, i.nameEn, i.nameZh, i.countryCode, i.illustrative);
+        return new InstitutionResponse(i.id, i.schacCode, i.name, i.countryCode, i.illustrative);
     }
 }
