@@ -55,7 +55,9 @@ public class DatabaseSchema implements HealthCheck {
         long lastWarning = 0;
         while (!upToDate && !shuttingDown) {
             try {
+                // the service's own migrations first: Flyway expects an empty schema for their first run
                 var result = flyway.migrate();
+                runtimeTables().migrate();
                 upToDate = true;
                 LOG.infof("Database %s is up to date (schema version %s, %d migration(s) applied now)",
                         databaseUrl, flyway.info().current() == null ? "none" : flyway.info().current().getVersion(),
@@ -74,6 +76,20 @@ public class DatabaseSchema implements HealthCheck {
         }
     }
 
+    /**
+     * The runtime's own tables (outbox, processed events) have their own migrations and history table, so
+     * that their versions never mix with the service's.
+     */
+    private Flyway runtimeTables() {
+        return Flyway.configure()
+                .dataSource(flyway.getConfiguration().getDataSource())
+                .locations("classpath:db/passerelle-runtime")
+                .table("flyway_runtime_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load();
+    }
+
     private boolean pause() {
         try {
             Thread.sleep(RETRY_EVERY.toMillis());
@@ -85,6 +101,18 @@ public class DatabaseSchema implements HealthCheck {
     }
 
     public boolean isUpToDate() {
+        return upToDate;
+    }
+
+    /** Blocks until the schema is up to date; false if the service stops first. */
+    public boolean awaitUpToDate() {
+        try {
+            while (!upToDate && !shuttingDown) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return upToDate;
     }
 
