@@ -1,20 +1,35 @@
 package org.passerelle.agreements;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
-
 import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 
-/** An agreement between SJTUSM and one or several partner institutions. */
+/**
+ * An agreement between SJTUSM and one or several partner institutions. It becomes ACTIVE only when every
+ * party approved the same content: an approval names the content hash it saw.
+ */
 @Entity
 public class Agreement {
 
@@ -33,9 +48,107 @@ public class Agreement {
     @EmbeddedColumnNaming("title_%s")
     public LocalizedText title;
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agreement_party", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderBy("institution")
+    public List<AgreementParty> parties = new ArrayList<>();
+
+    @Column(name = "first_academic_year")
+    public String firstAcademicYear;
+
+    @Column(name = "last_academic_year")
+    public String lastAcademicYear;
+
+    /** SHA-256 of the content the parties approve; set when proposed. */
+    @Column(name = "content_hash")
+    public String contentHash;
+
+    @Column(name = "termination_reason")
+    public String terminationReason;
+
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
     @Version
     public long version;
+
+    /** A new draft; the parties are SCHAC codes, at least two and each once. */
+    public static Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties,
+                                  String firstAcademicYear, String lastAcademicYear) {
+        var distinct = new LinkedHashSet<>(parties);
+        if (distinct.size() < 2 || distinct.size() != parties.size()) {
+            throw new ProblemException(AgreementProblems.PARTIES, parties.size());
+        }
+        if (!AcademicYear.isValid(firstAcademicYear) || !AcademicYear.isValid(lastAcademicYear)
+                || AcademicYear.start(lastAcademicYear) < AcademicYear.start(firstAcademicYear)) {
+            throw new ProblemException(AgreementProblems.YEARS, firstAcademicYear, lastAcademicYear);
+        }
+        var agreement = new Agreement();
+        agreement.id = UUID.randomUUID();
+        agreement.kind = kind;
+        agreement.status = AgreementStatus.DRAFT;
+        agreement.title = title;
+        distinct.stream().sorted().forEach(p -> agreement.parties.add(new AgreementParty(p)));
+        agreement.firstAcademicYear = firstAcademicYear;
+        agreement.lastAcademicYear = lastAcademicYear;
+        return agreement;
+    }
+
+    /** DRAFT -> PROPOSED: the content is fixed and each party may now approve it. */
+    public void propose() {
+        requireStatus(AgreementStatus.DRAFT, "propose");
+        status = AgreementStatus.PROPOSED;
+        contentHash = hashOfContent();
+    }
+
+    /**
+     * Records that a party approved the content it saw. Returns true when this approval made the agreement
+     * ACTIVE (every party approved the same content).
+     */
+    public boolean approve(String institution, String approvedHash, Instant at) {
+        requireStatus(AgreementStatus.PROPOSED, "approve");
+        AgreementParty party = parties.stream().filter(p -> p.institution.equals(institution)).findFirst()
+                .orElseThrow(() -> new ProblemException(AgreementProblems.NOT_A_PARTY, institution));
+        if (!contentHash.equals(approvedHash)) {
+            throw new ProblemException(AgreementProblems.STALE_APPROVAL, contentHash);
+        }
+        party.approvedHash = approvedHash;
+        party.approvedAt = at;
+        if (parties.stream().allMatch(p -> p.approved(contentHash))) {
+            status = AgreementStatus.ACTIVE;
+            return true;
+        }
+        return false;
+    }
+
+    /** ACTIVE or SUSPENDED -> TERMINATED, with the reason. */
+    public void terminate(String reason) {
+        if (status != AgreementStatus.ACTIVE && status != AgreementStatus.SUSPENDED) {
+            throw new ProblemException(AgreementProblems.WRONG_STATUS, status, "terminate");
+        }
+        status = AgreementStatus.TERMINATED;
+        terminationReason = reason;
+    }
+
+    public List<String> partyCodes() {
+        return parties.stream().map(p -> p.institution).toList();
+    }
+
+    private void requireStatus(AgreementStatus expected, String action) {
+        if (status != expected) {
+            throw new ProblemException(AgreementProblems.WRONG_STATUS, status, action);
+        }
+    }
+
+    /** What the parties approve: kind, titles, parties and years, in a fixed order. */
+    String hashOfContent() {
+        String content = String.join("\n", kind.name(), title.fr(), title.en(), title.zh(),
+                String.join(",", partyCodes()), firstAcademicYear, lastAcademicYear);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
 }

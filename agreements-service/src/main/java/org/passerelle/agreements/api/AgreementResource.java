@@ -3,20 +3,31 @@ package org.passerelle.agreements.api;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.agreements.AgreementKind;
 import org.passerelle.agreements.AgreementRepository;
+import org.passerelle.agreements.AgreementService;
 import org.passerelle.agreements.AgreementStatus;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.text.LocalizedText;
+
+import java.util.UUID;
 
 @Path("/api/agreements")
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,6 +37,12 @@ public class AgreementResource {
     @Inject
     AgreementRepository agreements;
 
+    @Inject
+    AgreementService service;
+
+    @Inject
+    JsonWebToken token;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "List agreements", description = "Newest first. Filter by status and kind.")
@@ -34,5 +51,64 @@ public class AgreementResource {
                                        @QueryParam("status") AgreementStatus status,
                                        @QueryParam("kind") AgreementKind kind) {
         return agreements.list(status, kind, page).map(AgreementSummary::of);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Draft an agreement", description = "A draft may be edited until it is proposed to the parties.")
+    @APIResponse(responseCode = "201", description = "The draft, at its Location")
+    public Response draft(@Valid @NotNull AgreementRequests.Draft draft, @jakarta.ws.rs.core.Context UriInfo uri) {
+        var title = LocalizedText.of(draft.title().fr(), draft.title().en(), draft.title().zh());
+        var agreement = service.draft(draft.kind(), title, draft.parties(), draft.firstAcademicYear(), draft.lastAcademicYear());
+        return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
+                .entity(AgreementView.of(agreement)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Get one agreement, with its parties and what each approved")
+    @APIResponse(responseCode = "200", description = "The agreement")
+    @APIResponse(responseCode = "404", description = "No agreement has this id (urn:passerelle:problem:not-found)")
+    public AgreementView get(@PathParam("id") UUID id) {
+        return AgreementView.of(service.find(id));
+    }
+
+    @POST
+    @Path("/{id}/proposal")
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Propose the draft to its parties", description = "Fixes the content and its hash; each party then approves it.")
+    @APIResponse(responseCode = "200", description = "The proposed agreement, with the content hash to approve")
+    @APIResponse(responseCode = "409", description = "Not a draft (urn:passerelle:problem:agreement-status)")
+    public AgreementView propose(@PathParam("id") UUID id) {
+        return AgreementView.of(service.propose(id));
+    }
+
+    @POST
+    @Path("/{id}/approvals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Approve the proposed content for the caller's institution",
+            description = "The institution is the token's. When every party approved the same content the agreement is ACTIVE "
+                    + "and AgreementActivated is published.")
+    @APIResponse(responseCode = "200", description = "The agreement after the approval")
+    @APIResponse(responseCode = "403", description = "The caller's institution is not a party (urn:passerelle:problem:not-a-party)")
+    @APIResponse(responseCode = "409", description = "The hash is not the current content's: the detail names the current one "
+            + "(urn:passerelle:problem:stale-approval); or the agreement is not proposed (urn:passerelle:problem:agreement-status)")
+    public AgreementView approve(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Approval approval) {
+        String institution = String.valueOf((Object) token.getClaim("institution"));
+        return AgreementView.of(service.approve(id, institution, approval.contentHash()));
+    }
+
+    @POST
+    @Path("/{id}/termination")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Terminate an active or suspended agreement", description = "Publishes AgreementTerminated.")
+    @APIResponse(responseCode = "200", description = "The terminated agreement")
+    @APIResponse(responseCode = "409", description = "Not active or suspended (urn:passerelle:problem:agreement-status)")
+    public AgreementView terminate(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Termination termination) {
+        return AgreementView.of(service.terminate(id, termination.reason()));
     }
 }

@@ -111,6 +111,13 @@ public final class ServiceProcess {
         }
     }
 
+    /** SIGKILL, as a crashed machine or an OOM killer would: no shutdown hook runs. */
+    public void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

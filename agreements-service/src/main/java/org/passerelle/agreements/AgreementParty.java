@@ -1,0 +1,32 @@
+package org.passerelle.agreements;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+
+import java.time.Instant;
+
+/** An institution party to an agreement, with the content it approved (if it did). */
+@Embeddable
+public class AgreementParty {
+
+    /** SCHAC code, e.g. univ-lyon1.fr. */
+    @Column(nullable = false)
+    public String institution;
+
+    @Column(name = "approved_hash")
+    public String approvedHash;
+
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+
+    protected AgreementParty() {
+    }
+
+    AgreementParty(String institution) {
+        this.institution = institution;
+    }
+
+    boolean approved(String contentHash) {
+        return contentHash != null && contentHash.equals(approvedHash);
+    }
+}

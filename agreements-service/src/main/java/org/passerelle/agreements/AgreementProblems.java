@@ -1,0 +1,16 @@
+package org.passerelle.agreements;
+
+import org.passerelle.runtime.problem.ProblemType;
+
+/** The ways agreements-service refuses a request; titles and details in problems*.properties. */
+public final class AgreementProblems {
+
+    public static final ProblemType PARTIES = new ProblemType("agreement-parties", 400);
+    public static final ProblemType YEARS = new ProblemType("agreement-years", 400);
+    public static final ProblemType WRONG_STATUS = new ProblemType("agreement-status", 409);
+    public static final ProblemType STALE_APPROVAL = new ProblemType("stale-approval", 409);
+    public static final ProblemType NOT_A_PARTY = new ProblemType("not-a-party", 403);
+
+    private AgreementProblems() {
+    }
+}

@@ -1,0 +1,64 @@
+package org.passerelle.agreements;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.passerelle.agreements.events.AgreementActivated;
+import org.passerelle.agreements.events.AgreementTerminated;
+import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemType;
+import org.passerelle.runtime.text.LocalizedText;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The use cases of agreements; each change and the events it causes commit together. */
+@ApplicationScoped
+public class AgreementService {
+
+    @Inject
+    AgreementRepository agreements;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties, String firstYear, String lastYear) {
+        var agreement = Agreement.draft(kind, title, parties, firstYear, lastYear);
+        agreements.persist(agreement);
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement propose(UUID id) {
+        var agreement = find(id);
+        agreement.propose();
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement approve(UUID id, String institution, String contentHash) {
+        var agreement = find(id);
+        Instant now = Instant.now();
+        if (agreement.approve(institution, contentHash, now)) {
+            outbox.append(agreement.id, new AgreementActivated(agreement.id, agreement.kind, agreement.partyCodes(),
+                    agreement.firstAcademicYear, agreement.lastAcademicYear, agreement.contentHash, now));
+        }
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement terminate(UUID id, String reason) {
+        var agreement = find(id);
+        agreement.terminate(reason);
+        outbox.append(agreement.id, new AgreementTerminated(agreement.id, reason, Instant.now()));
+        return agreement;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Agreement find(UUID id) {
+        return agreements.findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    }
+}

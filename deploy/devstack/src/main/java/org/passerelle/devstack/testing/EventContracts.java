@@ -1,0 +1,109 @@
+package org.passerelle.devstack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The event catalogue in docs/events as the services' contract tests read it: an event type
+ * passerelle.agreements.AgreementActivated.v1 has its schema in docs/events/agreements/AgreementActivated.v1.schema.json,
+ * with at least one example.
+ */
+public final class EventContracts {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+
+    private EventContracts() {
+    }
+
+    /** The reasons the data does not match the type's schema; empty when it does. */
+    public static List<String> violations(String cloudEventType, String data) {
+        try {
+            return schema(cloudEventType).validate(JSON.readTree(data)).stream().map(Object::toString).toList();
+        } catch (IOException e) {
+            return List.of("not JSON: " + e.getMessage());
+        }
+    }
+
+    /** The first example of the type's schema, as JSON text. */
+    public static String example(String cloudEventType) {
+        JsonNode examples = read(schemaFile(cloudEventType)).get("examples");
+        if (examples == null || examples.isEmpty()) {
+            throw new AssertionError(schemaFile(cloudEventType) + " has no example");
+        }
+        return examples.get(0).toString();
+    }
+
+    /**
+     * The CloudEvents types of the payload records annotated with @EventType among the compiled classes of
+     * a service (its target/classes), for checking that each has a schema.
+     */
+    public static List<String> publishedTypes(Path classesDirectory, String service) throws IOException {
+        List<String> types = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(classesDirectory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+                String name = classesDirectory.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                try {
+                    Class<?> type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+                    for (Annotation annotation : type.getAnnotations()) {
+                        if (annotation.annotationType().getName().equals("org.passerelle.runtime.events.EventType")) {
+                            var annotationType = annotation.annotationType();
+                            types.add("passerelle." + service + "." + annotationType.getMethod("name").invoke(annotation)
+                                    + ".v" + annotationType.getMethod("version").invoke(annotation));
+                        }
+                    }
+                } catch (ReflectiveOperationException | LinkageError unreadable) {
+                    // not a class this check needs
+                }
+            }
+        }
+        return types;
+    }
+
+    public static Path schemaFile(String cloudEventType) {
+        String[] parts = cloudEventType.split("\\.");
+        if (parts.length != 4 || !parts[0].equals("passerelle")) {
+            throw new IllegalArgumentException("Not a Passerelle event type: " + cloudEventType);
+        }
+        return catalogue().resolve(parts[1]).resolve(parts[2] + "." + parts[3] + ".schema.json");
+    }
+
+    /** docs/events of the repository, found from the working folder of the test upwards. */
+    public static Path catalogue() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs/events");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("docs/events not found above " + Path.of("").toAbsolutePath());
+    }
+
+    private static JsonSchema schema(String cloudEventType) {
+        Path file = schemaFile(cloudEventType);
+        if (!Files.exists(file)) {
+            throw new AssertionError("No schema for " + cloudEventType + ": expected " + file);
+        }
+        return SCHEMAS.getSchema(read(file));
+    }
+
+    private static JsonNode read(Path file) {
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

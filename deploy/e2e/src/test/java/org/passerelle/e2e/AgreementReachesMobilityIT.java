@@ -1,0 +1,193 @@
+package org.passerelle.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.passerelle.devstack.FreePorts;
+import org.passerelle.devstack.KafkaNode;
+import org.passerelle.devstack.KeycloakNode;
+import org.passerelle.devstack.PostgresNode;
+import org.passerelle.devstack.ServiceProcess;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The first flow between two services, as packaged processes on real PostgreSQL, Kafka and Keycloak: an
+ * agreement approved by both sides in agreements-service opens for nominations in mobility-service, and its
+ * termination closes it, even when agreements-service is killed (SIGKILL) after committing the termination
+ * and before publishing it, while Kafka is down.
+ */
+class AgreementReachesMobilityIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("flow");
+    private static final Path ROOT = Path.of(System.getProperty("passerelle.root", "../.."));
+
+    private static PostgresNode postgres;
+    private static KafkaNode kafka;
+    private static KeycloakNode keycloak;
+    private static ServiceProcess agreements;
+    private static ServiceProcess mobility;
+
+    @BeforeAll
+    static void startTwoServices() throws Exception {
+        Files.createDirectories(WORK);
+        postgres = new PostgresNode(Files.createTempDirectory(WORK, "postgres-"), FreePorts.next());
+        kafka = new KafkaNode(Files.createTempDirectory(WORK, "kafka-"), FreePorts.next(), FreePorts.next());
+        keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), WORK.resolve("keycloak"),
+                FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
+                WORK.resolve("keycloak.log"));
+        keycloak.start();
+        postgres.start();
+        postgres.ensureDatabase("agreements");
+        postgres.ensureDatabase("mobility");
+        kafka.start();
+        agreements = service("agreements-service", "agreements", FreePorts.next());
+        mobility = service("mobility-service", "mobility", FreePorts.next());
+        agreements.start();
+        mobility.start();
+        keycloak.awaitReady(Duration.ofMinutes(4));
+        awaitReady(agreements);
+        awaitReady(mobility);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        for (ServiceProcess service : new ServiceProcess[] {agreements, mobility}) {
+            if (service != null) {
+                service.stop(Duration.ofSeconds(20));
+            }
+        }
+        if (keycloak != null) {
+            keycloak.stop();
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    @Test
+    void anApprovedAgreementOpensForNominationsAndItsTerminationClosesIt() throws Exception {
+        String lyon1 = token("coordinator.univ-lyon1");
+        String sjtusm = token("admin.sjtusm");
+
+        String id = activeAgreement(lyon1, sjtusm);
+        awaitOpenInMobility(id, true, lyon1);
+
+        var terminated = post(agreements, "/api/agreements/" + id + "/termination", sjtusm, "{\"reason\":\"Remplacé par l'accord de 2027\"}");
+        assertEquals(200, terminated.statusCode(), terminated.body());
+        awaitOpenInMobility(id, false, lyon1);
+    }
+
+    @Test
+    void aTerminationCommittedBeforeACrashIsPublishedAfterTheRestart() throws Exception {
+        String lyon1 = token("coordinator.univ-lyon1");
+        String sjtusm = token("admin.sjtusm");
+        String id = activeAgreement(lyon1, sjtusm);
+        awaitOpenInMobility(id, true, lyon1);
+
+        kafka.stop();
+        var terminated = post(agreements, "/api/agreements/" + id + "/termination", sjtusm, "{\"reason\":\"Fin anticipée\"}");
+        assertEquals(200, terminated.statusCode(), "committed while Kafka is down: " + terminated.body());
+        agreements.kill();
+
+        kafka.start();
+        agreements.start();
+        awaitReady(agreements);
+        awaitOpenInMobility(id, false, lyon1);
+    }
+
+    private static String activeAgreement(String lyon1, String sjtusm) throws Exception {
+        var draft = post(agreements, "/api/agreements", lyon1, """
+                {"kind":"BILATERAL_EXCHANGE",
+                 "title":{"fr":"Accord d'échange SJTUSM - Université Claude Bernard Lyon 1",
+                          "en":"Exchange agreement SJTUSM - Claude Bernard University Lyon 1",
+                          "zh":"上海交通大学医学院与里昂第一大学交流协议"},
+                 "parties":["univ-lyon1.fr","sjtu.edu.cn"],
+                 "firstAcademicYear":"2025/2026","lastAcademicYear":"2029/2030"}""");
+        assertEquals(201, draft.statusCode(), draft.body());
+        String id = field(draft.body(), "id");
+        var proposed = post(agreements, "/api/agreements/" + id + "/proposal", lyon1, "");
+        assertEquals(200, proposed.statusCode(), proposed.body());
+        String hash = field(proposed.body(), "contentHash");
+        assertEquals(200, post(agreements, "/api/agreements/" + id + "/approvals", lyon1, "{\"contentHash\":\"" + hash + "\"}").statusCode());
+        var active = post(agreements, "/api/agreements/" + id + "/approvals", sjtusm, "{\"contentHash\":\"" + hash + "\"}");
+        assertEquals("ACTIVE", field(active.body(), "status"), active.body());
+        return id;
+    }
+
+    private static void awaitOpenInMobility(String id, boolean open, String token) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            var list = get(mobility, "/api/mobilities/agreements?size=100", token);
+            if (list.statusCode() == 200 && list.body().contains(id) == open) {
+                return;
+            }
+            assertTrue(System.nanoTime() < deadline, "mobility-service never saw agreement " + id + (open ? " open" : " closed")
+                    + "; last answer " + list.statusCode() + " " + list.body());
+            Thread.sleep(200);
+        }
+    }
+
+    private static ServiceProcess service(String name, String database, int port) {
+        return new ServiceProcess(name, ROOT.resolve(name + "/target/quarkus-app/quarkus-run.jar"), port, Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()), WORK.resolve(name + ".log"));
+    }
+
+    private static void awaitReady(ServiceProcess service) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!service.isReady()) {
+            assertTrue(service.isAlive(), service.name() + " ended; log:\n" + Files.readString(service.logFile()));
+            assertTrue(System.nanoTime() < deadline, service.name() + " not ready; log:\n" + Files.readString(service.logFile()));
+            Thread.sleep(500);
+        }
+    }
+
+    private static HttpResponse<String> post(ServiceProcess service, String path, String token, String json) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(ServiceProcess service, String path, String token) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).GET();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String token(String username) throws Exception {
+        String form = "grant_type=password&client_id=passerelle-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=demo-only-password";
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return field(response.body(), "access_token");
+    }
+
+    private static String field(String json, String name) {
+        var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
+        assertTrue(matcher.find(), name + " in " + json);
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,69 @@
+package org.passerelle.mobility.agreements;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passerelle.runtime.events.IncomingEvents;
+import org.passerelle.runtime.events.ReceivedEvent;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Keeps mobility-service's view of agreements up to date from agreements-service's events. */
+@ApplicationScoped
+public class AgreementEvents {
+
+    /** The data of AgreementActivated v1 that this service reads (docs/events/agreements). */
+    public record Activated(UUID agreementId, String kind, List<String> parties, String firstAcademicYear,
+                            String lastAcademicYear, String contentHash, Instant activatedAt) {
+    }
+
+    /** The data of AgreementTerminated v1 that this service reads. */
+    public record Terminated(UUID agreementId, String reason, Instant terminatedAt) {
+    }
+
+    @Inject
+    IncomingEvents events;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Incoming("agreement-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = ReceivedEvent.UnreadableEvent.class)
+    public void consume(ConsumerRecord<String, String> record) {
+        events.handleOnce(record, Map.of(
+                "passerelle.agreements.AgreementActivated.v1", e -> activated(events.data(e, Activated.class)),
+                "passerelle.agreements.AgreementTerminated.v1", e -> terminated(events.data(e, Terminated.class))));
+    }
+
+    void activated(Activated event) {
+        var agreement = entityManager.find(Agreement.class, event.agreementId());
+        if (agreement == null) {
+            agreement = new Agreement();
+            agreement.id = event.agreementId();
+        }
+        agreement.kind = event.kind();
+        agreement.status = Agreement.Status.ACTIVE;
+        agreement.parties = List.copyOf(event.parties());
+        agreement.firstAcademicYear = event.firstAcademicYear();
+        agreement.lastAcademicYear = event.lastAcademicYear();
+        agreement.contentHash = event.contentHash();
+        agreement.updatedAt = event.activatedAt();
+        entityManager.merge(agreement);
+    }
+
+    void terminated(Terminated event) {
+        var agreement = entityManager.find(Agreement.class, event.agreementId());
+        if (agreement != null) {
+            agreement.status = Agreement.Status.TERMINATED;
+            agreement.updatedAt = event.terminatedAt();
+        }
+    }
+}
