@@ -125,7 +125,9 @@ public final class Launcher {
     private void startKafka() {
         try {
             kafka.start();
-            ready("Kafka", kafka.bootstrapServers());
+            var topics = EventTopics.declaredIn(settings.root().resolve("docs/events/asyncapi.yaml"));
+            EventTopics.create(kafka.bootstrapServers(), topics);
+            ready("Kafka", kafka.bootstrapServers() + ", " + topics.size() + " topics of docs/events/asyncapi.yaml");
         } catch (Exception e) {
             throw new IllegalStateException("Kafka: " + e.getMessage(), e);
         }

@@ -72,6 +72,24 @@ public final class EventContracts {
         return types;
     }
 
+    /**
+     * Fails unless every @EventType payload compiled into the service (its target/classes) has its schema in
+     * docs/events with a valid example: a new event type without a schema fails the build. Returns the types.
+     */
+    public static List<String> assertEveryPublishedTypeHasItsSchema(String service) throws IOException {
+        List<String> types = publishedTypes(Path.of("target/classes"), service);
+        for (String type : types) {
+            if (!Files.exists(schemaFile(type))) {
+                throw new AssertionError("No schema for " + type + ": add " + schemaFile(type));
+            }
+            List<String> problems = violations(type, example(type));
+            if (!problems.isEmpty()) {
+                throw new AssertionError("The example of " + type + " does not match its schema: " + problems);
+            }
+        }
+        return types;
+    }
+
     public static Path schemaFile(String cloudEventType) {
         String[] parts = cloudEventType.split("\\.");
         if (parts.length != 4 || !parts[0].equals("passerelle")) {

@@ -29,6 +29,12 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         if (node == null) {
             node = KafkaNode.temporary();
             node.start();
+            // the topics as declared, so that tests see the partitions production has
+            var catalogue = org.passerelle.devstack.EventTopics.catalogueFrom(java.nio.file.Path.of(""));
+            if (catalogue != null) {
+                org.passerelle.devstack.EventTopics.create(node.bootstrapServers(),
+                        org.passerelle.devstack.EventTopics.declaredIn(catalogue));
+            }
             KafkaNode started = node;
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-kafka"));
         }
