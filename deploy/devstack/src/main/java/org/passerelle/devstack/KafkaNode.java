@@ -50,7 +50,7 @@ public final class KafkaNode implements AutoCloseable {
         if (server != null) {
             return;
         }
-        QUIETED.forEach(logger -> logger.setLevel(Level.WARNING)); // a broker logs every config at INFO
+        QUIETED.forEach(logger -> logger.setLevel(Level.SEVERE)); // a broker logs every config at INFO, and routine warnings
         Files.createDirectories(logDirectory);
         Path properties = writeServerProperties();
         if (!Files.exists(logDirectory.resolve("meta.properties"))) {

@@ -8,6 +8,8 @@ import org.passerelle.devstack.KafkaNode;
 import org.passerelle.devstack.KeycloakNode;
 import org.passerelle.devstack.PostgresNode;
 import org.passerelle.devstack.ServiceProcess;
+import org.passerelle.devstack.testing.EventContracts;
+import org.passerelle.devstack.testing.TestEvents;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,7 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,6 +40,9 @@ class AgreementReachesMobilityIT {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("flow");
     private static final Path ROOT = Path.of(System.getProperty("passerelle.root", "../.."));
+
+    /** A party of its own for the events of the shutdown test, so that they do not crowd the other tests' lists. */
+    private static final String SHUTDOWN_PARTY = "illustrative-school.example";
 
     private static PostgresNode postgres;
     private static KafkaNode kafka;
@@ -113,6 +121,46 @@ class AgreementReachesMobilityIT {
         awaitOpenInMobility(id, false, lyon1);
     }
 
+    @Test
+    void eventsInFlightWhenTheConsumerStopsAreAppliedOnceAfterItsRestart() throws Exception {
+        String lyon1 = token("coordinator.univ-lyon1");
+        String example = EventContracts.example("passerelle.agreements.AgreementActivated.v1");
+        List<String> ids = new ArrayList<>();
+        Map<String, String> events = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            events.put(id, example.replace("5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70", id).replace("univ-lyon1.fr", SHUTDOWN_PARTY));
+        }
+        TestEvents.sendAllTo(kafka.bootstrapServers(), "agreements.agreement.events",
+                "passerelle.agreements.AgreementActivated.v1", events);
+        long logLinesBefore = Files.readAllLines(mobility.logFile()).size();
+        mobility.stop(Duration.ofSeconds(30)); // SIGTERM while it works through the batch
+        var shutdownLog = Files.readAllLines(mobility.logFile()).stream().skip(logLinesBefore).toList();
+        assertTrue(shutdownLog.stream().noneMatch(line -> line.contains("ERROR")),
+                "a clean stop, no event failing on a closed database:\n" + String.join("\n", shutdownLog));
+
+        mobility.start();
+        awaitReady(mobility);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long open;
+        do {
+            var page = get(mobility, "/api/mobilities/agreements?party=" + SHUTDOWN_PARTY + "&size=1", lyon1);
+            open = Long.parseLong(page.body().replaceAll(".*\"totalItems\":(\\d+).*", "$1"));
+            if (open >= 300) {
+                break;
+            }
+            Thread.sleep(300);
+        } while (System.nanoTime() < deadline);
+        var all = new StringBuilder();
+        for (int page = 0; page * 100 < open; page++) {
+            all.append(get(mobility, "/api/mobilities/agreements?party=" + SHUTDOWN_PARTY + "&size=100&page=" + page, lyon1).body());
+        }
+        for (String id : ids) {
+            assertEquals(1, all.toString().split(id, -1).length - 1, "agreement " + id + " once");
+        }
+    }
+
     private static String activeAgreement(String lyon1, String sjtusm) throws Exception {
         var draft = post(agreements, "/api/agreements", lyon1, """
                 {"kind":"BILATERAL_EXCHANGE",
@@ -135,7 +183,7 @@ class AgreementReachesMobilityIT {
     private static void awaitOpenInMobility(String id, boolean open, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
-            var list = get(mobility, "/api/mobilities/agreements?size=100", token);
+            var list = get(mobility, "/api/mobilities/agreements?party=univ-lyon1.fr&size=100", token);
             if (list.statusCode() == 200 && list.body().contains(id) == open) {
                 return;
             }

@@ -25,6 +25,37 @@ public final class TestEvents {
     }
 
     public static void send(String topic, UUID id, String type, String subject, String data) throws Exception {
+        sendTo(KafkaResource.node().bootstrapServers(), topic, id, type, subject, data);
+    }
+
+    /** To any broker, e.g. the one of an end-to-end test. */
+    public static void sendTo(String bootstrapServers, String topic, UUID id, String type, String subject, String data)
+            throws Exception {
+        produce(bootstrapServers, java.util.List.of(record(topic, id, type, subject, data)));
+    }
+
+    /** Many events of one type through one producer (subject -> data), each with a new id, acknowledged. */
+    public static void sendAllTo(String bootstrapServers, String topic, String type, Map<String, String> dataBySubject)
+            throws Exception {
+        produce(bootstrapServers, dataBySubject.entrySet().stream()
+                .map(e -> record(topic, UUID.randomUUID(), type, e.getKey(), e.getValue())).toList());
+    }
+
+    private static void produce(String bootstrapServers, java.util.List<ProducerRecord<String, String>> records) throws Exception {
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+                new StringSerializer(), new StringSerializer())) {
+            var sends = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+            for (var record : records) {
+                sends.add(producer.send(record));
+            }
+            for (var send : sends) {
+                send.get();
+            }
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String topic, UUID id, String type, String subject, String data) {
         var headers = new RecordHeaders();
         headers.add("ce_specversion", bytes("1.0"));
         headers.add("ce_id", bytes(id.toString()));
@@ -33,11 +64,7 @@ public final class TestEvents {
         headers.add("ce_time", bytes(Instant.now().toString()));
         headers.add("ce_subject", bytes(subject));
         headers.add("content-type", bytes("application/json"));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.node().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, subject, data, headers)).get();
-        }
+        return new ProducerRecord<>(topic, null, subject, data, headers);
     }
 
     private static byte[] bytes(String value) {
