@@ -11,12 +11,7 @@ import org.passerelle.devstack.ServiceProcess;
 import org.passerelle.devstack.testing.EventContracts;
 import org.passerelle.devstack.testing.TestEvents;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AgreementReachesMobilityIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("flow");
     private static final Path ROOT = Path.of(System.getProperty("passerelle.root", "../.."));
 
@@ -74,20 +67,7 @@ class AgreementReachesMobilityIT {
 
     @AfterAll
     static void stopEverything() {
-        for (ServiceProcess service : new ServiceProcess[] {agreements, mobility}) {
-            if (service != null) {
-                service.stop(Duration.ofSeconds(20));
-            }
-        }
-        if (keycloak != null) {
-            keycloak.stop();
-        }
-        if (kafka != null) {
-            kafka.stop();
-        }
-        if (postgres != null) {
-            postgres.stop();
-        }
+        PlatformClient.stopAll(new ServiceProcess[] {agreements, mobility}, keycloak, kafka, postgres);
     }
 
     @Test
@@ -210,32 +190,18 @@ class AgreementReachesMobilityIT {
     }
 
     private static HttpResponse<String> post(ServiceProcess service, String path, String token, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PlatformClient.post(service, path, token, json);
     }
 
     private static HttpResponse<String> get(ServiceProcess service, String path, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).GET();
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return PlatformClient.get(service, path, token);
     }
 
     private static String token(String username) throws Exception {
-        String form = "grant_type=password&client_id=passerelle-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=demo-only-password";
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return field(response.body(), "access_token");
+        return PlatformClient.token(keycloak, username);
     }
 
     private static String field(String json, String name) {
-        var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]+)\"").matcher(json);
-        assertTrue(matcher.find(), name + " in " + json);
-        return matcher.group(1);
+        return PlatformClient.field(json, name);
     }
 }

@@ -9,12 +9,7 @@ import org.passerelle.devstack.KeycloakNode;
 import org.passerelle.devstack.PostgresNode;
 import org.passerelle.devstack.ServiceProcess;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +29,6 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class ServiceStartsBeforeItsDependenciesIT {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e"));
     private static final Path ROOT = Path.of(System.getProperty("passerelle.root", "../.."));
 
@@ -67,18 +61,7 @@ class ServiceStartsBeforeItsDependenciesIT {
 
     @AfterAll
     static void stopEverything() {
-        if (service != null) {
-            service.stop(Duration.ofSeconds(20));
-        }
-        if (keycloak != null) {
-            keycloak.stop();
-        }
-        if (kafka != null) {
-            kafka.stop();
-        }
-        if (postgres != null) {
-            postgres.stop();
-        }
+        PlatformClient.stopAll(new ServiceProcess[] {service}, keycloak, kafka, postgres);
     }
 
     @Test
@@ -148,22 +131,10 @@ class ServiceStartsBeforeItsDependenciesIT {
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(10));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
+        return PlatformClient.get(service, path, token);
     }
 
     private static String passwordToken(String username) throws Exception {
-        String form = "grant_type=password&client_id=passerelle-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=demo-only-password";
-        var response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak.tokenUrl()))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        var matcher = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
-        assertTrue(matcher.find(), response.body());
-        return matcher.group(1);
+        return PlatformClient.token(keycloak, username);
     }
 }
