@@ -34,5 +34,9 @@ public interface EventsConfig {
         /** Published rows are kept this long (to inspect or replay), then deleted. */
         @WithDefault("P7D")
         Duration retention();
+
+        /** How often the relay deletes published rows older than the retention. */
+        @WithDefault("10m")
+        Duration purgeEvery();
     }
 }

@@ -214,7 +214,7 @@ public class OutboxRelay implements Runnable {
                 LOG.infof("Purged %d published outbox rows older than %s", deleted, settings.retention());
             }
         }
-        nextPurge = Instant.now().plus(Duration.ofMinutes(10));
+        nextPurge = Instant.now().plus(settings.purgeEvery());
     }
 
     /** Blocks until a commit notifies the channel or the timeout passes. */

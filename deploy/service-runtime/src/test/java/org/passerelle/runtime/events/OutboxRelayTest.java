@@ -75,6 +75,28 @@ class OutboxRelayTest {
     }
 
     @Test
+    void publishedRowsArePurgedOnceOlderThanTheRetention() throws Exception {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        try (var connection = dataSource.getConnection(); var insert = connection.prepareStatement("""
+                insert into outbox_event (id, topic, aggregate_id, type, payload, occurred_at, published_at)
+                values (?, 'sample.purge.events', 'purge', 'passerelle.sample.SampleHappened.v1', '{}',
+                        now() - interval '3 days', now() - ?::interval)""")) {
+            for (Object[] row : new Object[][] {{old, "2 days"}, {recent, "1 hour"}}) {
+                insert.setObject(1, row[0]);
+                insert.setString(2, (String) row[1]);
+                insert.executeUpdate();
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (count("select count(*) from outbox_event where id = '" + old + "'") > 0) {
+            assertTrue(System.nanoTime() < deadline, "the old published row was never purged");
+            Thread.sleep(200);
+        }
+        assertEquals(1L, count("select count(*) from outbox_event where id = '" + recent + "'"), "a recent one stays");
+    }
+
+    @Test
     void anEventOutsideATransactionIsRefused() {
         assertThrows(RuntimeException.class, () -> outbox.append("x", new SampleHappened("x", 1, "alone")));
     }

@@ -189,6 +189,7 @@ public final class RelayLatencyBenchmark {
             public int batchSize() { return 500; }
             public Duration maxBackoff() { return Duration.ofSeconds(10); }
             public Duration retention() { return Duration.ofDays(7); }
+            public Duration purgeEvery() { return Duration.ofMinutes(10); }
         };
     }
 }
