@@ -94,6 +94,30 @@ public class Agreement {
         return agreement;
     }
 
+    /** Changes the content of a draft; a proposed or active agreement changes only by amendment. */
+    public void revise(AgreementKind kind, LocalizedText title, List<String> parties, String firstAcademicYear,
+                       String lastAcademicYear) {
+        requireStatus(AgreementStatus.DRAFT, "revise");
+        var revised = draft(kind, title, parties, firstAcademicYear, lastAcademicYear);
+        this.kind = revised.kind;
+        this.title = revised.title;
+        this.parties.clear();
+        this.parties.addAll(revised.parties);
+        this.firstAcademicYear = revised.firstAcademicYear;
+        this.lastAcademicYear = revised.lastAcademicYear;
+    }
+
+    /** Only an agreement that was never in force may be deleted: once approved by all, its history is kept. */
+    public void requireDeletable() {
+        if (status != AgreementStatus.DRAFT && status != AgreementStatus.PROPOSED) {
+            throw new ProblemException(AgreementProblems.WRONG_STATUS, status, "delete");
+        }
+    }
+
+    public boolean hasParty(String institution) {
+        return partyCodes().contains(institution);
+    }
+
     /** DRAFT -> PROPOSED: the content is fixed and each party may now approve it. */
     public void propose() {
         requireStatus(AgreementStatus.DRAFT, "propose");

@@ -1,7 +1,6 @@
 package org.passerelle.agreements;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
-import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
@@ -14,20 +13,38 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
-    /** Agreements matching the filters that are given, newest first, ties broken by id so pages are stable. */
-    public Page<Agreement> list(AgreementStatus status, AgreementKind kind, PageRequest request) {
-        var where = new StringJoiner(" and ");
+    /** Filters people search agreements by; any of them may be absent. */
+    public record Filter(AgreementStatus status, AgreementKind kind, String party, String academicYear) {
+
+        public static Filter none() {
+            return new Filter(null, null, null, null);
+        }
+    }
+
+    /**
+     * Agreements matching the filter, newest first, ties broken by id so pages are stable. An academic year
+     * matches the agreements that cover it (the fixed format 2025/2026 compares as text).
+     */
+    public Page<Agreement> list(Filter filter, PageRequest request) {
+        var where = new StringJoiner(" and ", " where ", "").setEmptyValue("");
         Map<String, Object> parameters = new HashMap<>();
-        if (status != null) {
-            where.add("status = :status");
-            parameters.put("status", status);
+        if (filter.status() != null) {
+            where.add("a.status = :status");
+            parameters.put("status", filter.status());
         }
-        if (kind != null) {
-            where.add("kind = :kind");
-            parameters.put("kind", kind);
+        if (filter.kind() != null) {
+            where.add("a.kind = :kind");
+            parameters.put("kind", filter.kind());
         }
-        var sort = Sort.descending("createdAt").and("id");
-        var query = parameters.isEmpty() ? findAll(sort) : find(where.toString(), sort, parameters);
+        if (filter.party() != null) {
+            where.add("exists (select 1 from Agreement b join b.parties p where b = a and p.institution = :party)");
+            parameters.put("party", filter.party());
+        }
+        if (filter.academicYear() != null) {
+            where.add("a.firstAcademicYear <= :year and a.lastAcademicYear >= :year");
+            parameters.put("year", filter.academicYear());
+        }
+        var query = find("from Agreement a" + where + " order by a.createdAt desc, a.id", parameters);
         return Page.of(query.page(request.page, request.size).list(), request, query.count());
     }
 }

@@ -31,6 +31,30 @@ public class AgreementService {
         return agreement;
     }
 
+    /** Revises a draft the caller read at {@code expectedVersion}; 412 if it changed since. */
+    @Transactional
+    public Agreement revise(UUID id, long expectedVersion, AgreementKind kind, LocalizedText title, List<String> parties,
+                            String firstYear, String lastYear) {
+        var agreement = find(id);
+        requireVersion(agreement, expectedVersion);
+        agreement.revise(kind, title, parties, firstYear, lastYear);
+        return agreement;
+    }
+
+    @Transactional
+    public void delete(UUID id, long expectedVersion) {
+        var agreement = find(id);
+        requireVersion(agreement, expectedVersion);
+        agreement.requireDeletable();
+        agreements.delete(agreement);
+    }
+
+    private static void requireVersion(Agreement agreement, long expectedVersion) {
+        if (agreement.version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
+        }
+    }
+
     @Transactional
     public Agreement propose(UUID id) {
         var agreement = find(id);

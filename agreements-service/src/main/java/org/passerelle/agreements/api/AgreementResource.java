@@ -1,12 +1,18 @@
 package org.passerelle.agreements.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,14 +23,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.agreements.AgreementKind;
+import org.passerelle.agreements.AgreementProblems;
 import org.passerelle.agreements.AgreementRepository;
 import org.passerelle.agreements.AgreementService;
 import org.passerelle.agreements.AgreementStatus;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.http.Versions;
+import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
 
 import java.util.UUID;
@@ -43,14 +53,23 @@ public class AgreementResource {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    SecurityIdentity identity;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
-    @Operation(summary = "List agreements", description = "Newest first. Filter by status and kind.")
+    @Operation(summary = "List agreements",
+            description = "Newest first. Filter by status, kind, party (SCHAC code) and an academic year the agreement covers.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public Page<AgreementSummary> list(@BeanParam @Valid PageRequest page,
                                        @QueryParam("status") AgreementStatus status,
-                                       @QueryParam("kind") AgreementKind kind) {
-        return agreements.list(status, kind, page).map(AgreementSummary::of);
+                                       @QueryParam("kind") AgreementKind kind,
+                                       @QueryParam("party") @Parameter(example = "univ-lyon1.fr") @Size(max = 100) String party,
+                                       @QueryParam("academicYear") @Parameter(example = "2026/2027")
+                                       @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
+                                       String academicYear) {
+        return agreements.list(new AgreementRepository.Filter(status, kind, party, academicYear), page)
+                .map(AgreementSummary::of);
     }
 
     @POST
@@ -59,10 +78,57 @@ public class AgreementResource {
     @Operation(summary = "Draft an agreement", description = "A draft may be edited until it is proposed to the parties.")
     @APIResponse(responseCode = "201", description = "The draft, at its Location")
     public Response draft(@Valid @NotNull AgreementRequests.Draft draft, @jakarta.ws.rs.core.Context UriInfo uri) {
-        var title = LocalizedText.of(draft.title().fr(), draft.title().en(), draft.title().zh());
-        var agreement = service.draft(draft.kind(), title, draft.parties(), draft.firstAcademicYear(), draft.lastAcademicYear());
+        requireOwnInstitutionAmong(draft.parties());
+        var agreement = service.draft(draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(), draft.lastAcademicYear());
         return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
-                .entity(AgreementView.of(agreement)).build();
+                .tag(Versions.etag(agreement.version)).entity(AgreementView.of(agreement)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Revise a draft", description = "Send If-Match with the ETag you read: a draft changed meanwhile is 412.")
+    @APIResponse(responseCode = "200", description = "The revised draft, with its new ETag")
+    @APIResponse(responseCode = "409", description = "No longer a draft (urn:passerelle:problem:agreement-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull AgreementRequests.Draft draft) {
+        long version = Versions.required(ifMatch);
+        requireOwnInstitutionAmong(draft.parties());
+        var agreement = service.revise(id, version, draft.kind(), title(draft), draft.parties(),
+                draft.firstAcademicYear(), draft.lastAcademicYear());
+        return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Delete an agreement that was never in force", description = "Drafts and proposals only; send If-Match.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "It was in force: its history is kept (urn:passerelle:problem:agreement-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        long version = Versions.required(ifMatch);
+        requireOwnInstitutionAmong(service.find(id).partyCodes());
+        service.delete(id, version);
+    }
+
+    /** A coordinator acts for their own institution only; the SJTUSM international office (admin) for all. */
+    private void requireOwnInstitutionAmong(java.util.List<String> parties) {
+        if (identity.hasRole("admin")) {
+            return;
+        }
+        String institution = String.valueOf((Object) token.getClaim("institution"));
+        if (!parties.contains(institution)) {
+            throw new ProblemException(AgreementProblems.NOT_A_PARTY, institution);
+        }
+    }
+
+    private static LocalizedText title(AgreementRequests.Draft draft) {
+        return LocalizedText.of(draft.title().fr(), draft.title().en(), draft.title().zh());
     }
 
     @GET
@@ -71,8 +137,9 @@ public class AgreementResource {
     @Operation(summary = "Get one agreement, with its parties and what each approved")
     @APIResponse(responseCode = "200", description = "The agreement")
     @APIResponse(responseCode = "404", description = "No agreement has this id (urn:passerelle:problem:not-found)")
-    public AgreementView get(@PathParam("id") UUID id) {
-        return AgreementView.of(service.find(id));
+    public Response get(@PathParam("id") UUID id) {
+        var agreement = service.find(id);
+        return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
     }
 
     @POST
