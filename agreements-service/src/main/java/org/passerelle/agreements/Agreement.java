@@ -11,6 +11,8 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import org.passerelle.runtime.problem.InvalidFieldsException;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import org.passerelle.runtime.problem.ProblemException;
@@ -53,6 +55,11 @@ public class Agreement {
     @OrderBy("institution")
     public List<AgreementParty> parties = new ArrayList<>();
 
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "cooperation_condition", joinColumns = @JoinColumn(name = "agreement_id"))
+    @OrderColumn(name = "position")
+    public List<CooperationCondition> conditions = new ArrayList<>();
+
     @Column(name = "first_academic_year")
     public String firstAcademicYear;
 
@@ -75,6 +82,11 @@ public class Agreement {
     /** A new draft; the parties are SCHAC codes, at least two and each once. */
     public static Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties,
                                   String firstAcademicYear, String lastAcademicYear) {
+        return draft(kind, title, parties, firstAcademicYear, lastAcademicYear, List.of());
+    }
+
+    public static Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties,
+                                  String firstAcademicYear, String lastAcademicYear, List<CooperationCondition> conditions) {
         var distinct = new LinkedHashSet<>(parties);
         if (distinct.size() < 2 || distinct.size() != parties.size()) {
             throw new ProblemException(AgreementProblems.PARTIES, parties.size());
@@ -91,14 +103,44 @@ public class Agreement {
         distinct.stream().sorted().forEach(p -> agreement.parties.add(new AgreementParty(p)));
         agreement.firstAcademicYear = firstAcademicYear;
         agreement.lastAcademicYear = lastAcademicYear;
+        agreement.conditions.addAll(conditions);
+        agreement.checkConditions();
         return agreement;
+    }
+
+    /** The rules of each cooperation condition that span fields, all reported at once by field. */
+    private void checkConditions() {
+        var problems = new InvalidFieldsException.Collector();
+        for (int i = 0; i < conditions.size(); i++) {
+            var c = conditions.get(i);
+            String at = "conditions[" + i + "].";
+            problems.check(!c.sendingInstitution.equals(c.receivingInstitution), at + "receivingInstitution", "condition.same-institution")
+                    .check(hasParty(c.sendingInstitution), at + "sendingInstitution", "condition.not-a-party", c.sendingInstitution)
+                    .check(hasParty(c.receivingInstitution), at + "receivingInstitution", "condition.not-a-party", c.receivingInstitution);
+            boolean yearsValid = AcademicYear.isValid(c.firstAcademicYear) && AcademicYear.isValid(c.lastAcademicYear);
+            problems.check(yearsValid, at + "firstAcademicYear", "condition.years-format");
+            if (yearsValid) {
+                problems.check(AcademicYear.start(c.lastAcademicYear) >= AcademicYear.start(c.firstAcademicYear),
+                                at + "lastAcademicYear", "condition.years-order", c.firstAcademicYear)
+                        .check(AcademicYear.start(c.firstAcademicYear) >= AcademicYear.start(firstAcademicYear)
+                                        && AcademicYear.start(c.lastAcademicYear) <= AcademicYear.start(lastAcademicYear),
+                                at + "firstAcademicYear", "condition.outside-agreement", firstAcademicYear, lastAcademicYear);
+            }
+            problems.check(c.minimumDays == null || c.maximumDays == null || c.minimumDays <= c.maximumDays,
+                            at + "minimumDays", "condition.duration-order", c.maximumDays)
+                    .check(c.mobilityType.isStaff() == (c.staffDaysPerYear != null), at + "staffDaysPerYear", "condition.staff-days")
+                    .check((c.language == null) == (c.cefrLevel == null), at + "cefrLevel", "condition.language-pair");
+        }
+        problems.throwIfAny();
     }
 
     /** Changes the content of a draft; a proposed or active agreement changes only by amendment. */
     public void revise(AgreementKind kind, LocalizedText title, List<String> parties, String firstAcademicYear,
-                       String lastAcademicYear) {
+                       String lastAcademicYear, List<CooperationCondition> conditions) {
         requireStatus(AgreementStatus.DRAFT, "revise");
-        var revised = draft(kind, title, parties, firstAcademicYear, lastAcademicYear);
+        var revised = draft(kind, title, parties, firstAcademicYear, lastAcademicYear, conditions);
+        this.conditions.clear();
+        this.conditions.addAll(revised.conditions);
         this.kind = revised.kind;
         this.title = revised.title;
         this.parties.clear();
@@ -167,7 +209,8 @@ public class Agreement {
     /** What the parties approve: kind, titles, parties and years, in a fixed order. */
     String hashOfContent() {
         String content = String.join("\n", kind.name(), title.fr(), title.en(), title.zh(),
-                String.join(",", partyCodes()), firstAcademicYear, lastAcademicYear);
+                String.join(",", partyCodes()), firstAcademicYear, lastAcademicYear,
+                String.join("\n", conditions.stream().map(CooperationCondition::content).toList()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

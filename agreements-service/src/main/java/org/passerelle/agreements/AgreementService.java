@@ -25,8 +25,9 @@ public class AgreementService {
     Outbox outbox;
 
     @Transactional
-    public Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties, String firstYear, String lastYear) {
-        var agreement = Agreement.draft(kind, title, parties, firstYear, lastYear);
+    public Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties, String firstYear, String lastYear,
+                           List<CooperationCondition> conditions) {
+        var agreement = Agreement.draft(kind, title, parties, firstYear, lastYear, conditions);
         agreements.persist(agreement);
         return agreement;
     }
@@ -34,10 +35,10 @@ public class AgreementService {
     /** Revises a draft the caller read at {@code expectedVersion}; 412 if it changed since. */
     @Transactional
     public Agreement revise(UUID id, long expectedVersion, AgreementKind kind, LocalizedText title, List<String> parties,
-                            String firstYear, String lastYear) {
+                            String firstYear, String lastYear, List<CooperationCondition> conditions) {
         var agreement = find(id);
         requireVersion(agreement, expectedVersion);
-        agreement.revise(kind, title, parties, firstYear, lastYear);
+        agreement.revise(kind, title, parties, firstYear, lastYear, conditions);
         return agreement;
     }
 
@@ -68,7 +69,8 @@ public class AgreementService {
         Instant now = Instant.now();
         if (agreement.approve(institution, contentHash, now)) {
             outbox.append(agreement.id, new AgreementActivated(agreement.id, agreement.kind, agreement.partyCodes(),
-                    agreement.firstAcademicYear, agreement.lastAcademicYear, agreement.contentHash, now));
+                    agreement.firstAcademicYear, agreement.lastAcademicYear, agreement.contentHash, now,
+                    agreement.conditions.stream().map(AgreementActivated.Condition::of).toList()));
         }
         return agreement;
     }

@@ -1,13 +1,19 @@
 package org.passerelle.agreements.api;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.passerelle.agreements.AgreementKind;
+import org.passerelle.agreements.CooperationCondition;
+import org.passerelle.agreements.MobilityType;
 
 import java.util.List;
 
@@ -24,6 +30,53 @@ public final class AgreementRequests {
             @NotBlank @Size(max = 500) @Schema(example = "上海交通大学医学院与里昂第一大学交流协议") String zh) {
     }
 
+    @Schema(name = "CooperationCondition", description = "One direction of the agreement and its quota")
+    public record Condition(
+            @NotBlank @Size(max = 100) @Schema(example = "univ-lyon1.fr") String sendingInstitution,
+            @NotBlank @Size(max = 100) @Schema(example = "sjtu.edu.cn") String receivingInstitution,
+            @NotNull @Schema(example = "CLINICAL_INTERNSHIP_MID") MobilityType mobilityType,
+            @NotNull @PositiveOrZero @Max(10000) @Schema(description = "Places per academic year of the receiving side", example = "10")
+            Integer placesPerYear,
+            @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") @Schema(example = "2025/2026")
+            String firstAcademicYear,
+            @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") @Schema(example = "2029/2030")
+            String lastAcademicYear,
+            @Positive @Max(1500) @Schema(example = "30") Integer minimumDays,
+            @Positive @Max(1500) @Schema(example = "90") Integer maximumDays,
+            @Min(1) @Max(8) @Schema(description = "EQF level 1-8", example = "7") Integer eqfLevel,
+            @Pattern(regexp = "[0-9]{4}", message = "{passerelle.isced}") @Schema(description = "ISCED-F 2013 code", example = "0912")
+            String iscedCode,
+            @Pattern(regexp = "[a-z]{2,3}", message = "{passerelle.language}") @Schema(example = "fr") String language,
+            @Pattern(regexp = "[ABC][12]", message = "{passerelle.cefr}") @Schema(description = "CEFR A1..C2", example = "B2")
+            String cefrLevel,
+            @Positive @Max(365) @Schema(description = "For STAFF_TEACHING and STAFF_TRAINING only", example = "20")
+            Integer staffDaysPerYear) {
+
+        static Condition of(CooperationCondition c) {
+            return new Condition(c.sendingInstitution, c.receivingInstitution, c.mobilityType, c.placesPerYear,
+                    c.firstAcademicYear, c.lastAcademicYear, c.minimumDays, c.maximumDays, c.eqfLevel, c.iscedCode,
+                    c.language, c.cefrLevel, c.staffDaysPerYear);
+        }
+
+        CooperationCondition toCondition() {
+            var c = new CooperationCondition();
+            c.sendingInstitution = sendingInstitution;
+            c.receivingInstitution = receivingInstitution;
+            c.mobilityType = mobilityType;
+            c.placesPerYear = placesPerYear;
+            c.firstAcademicYear = firstAcademicYear;
+            c.lastAcademicYear = lastAcademicYear;
+            c.minimumDays = minimumDays;
+            c.maximumDays = maximumDays;
+            c.eqfLevel = eqfLevel;
+            c.iscedCode = iscedCode;
+            c.language = language;
+            c.cefrLevel = cefrLevel;
+            c.staffDaysPerYear = staffDaysPerYear;
+            return c;
+        }
+    }
+
     @Schema(name = "AgreementDraft")
     public record Draft(
             @NotNull @Schema(example = "BILATERAL_EXCHANGE") AgreementKind kind,
@@ -34,7 +87,12 @@ public final class AgreementRequests {
             @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
             @Schema(example = "2025/2026") String firstAcademicYear,
             @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
-            @Schema(example = "2029/2030") String lastAcademicYear) {
+            @Schema(example = "2029/2030") String lastAcademicYear,
+            @Size(max = 50) @Schema(description = "Cooperation conditions, one direction each") List<@Valid @NotNull Condition> conditions) {
+
+        List<CooperationCondition> toConditions() {
+            return conditions == null ? List.of() : conditions.stream().map(Condition::toCondition).toList();
+        }
     }
 
     @Schema(name = "Approval", description = "A party approves the content it read, named by its hash")

@@ -79,7 +79,8 @@ public class AgreementResource {
     @APIResponse(responseCode = "201", description = "The draft, at its Location")
     public Response draft(@Valid @NotNull AgreementRequests.Draft draft, @jakarta.ws.rs.core.Context UriInfo uri) {
         requireOwnInstitutionAmong(draft.parties());
-        var agreement = service.draft(draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(), draft.lastAcademicYear());
+        var agreement = service.draft(draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(),
+                draft.lastAcademicYear(), draft.toConditions());
         return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
                 .tag(Versions.etag(agreement.version)).entity(AgreementView.of(agreement)).build();
     }
@@ -98,7 +99,7 @@ public class AgreementResource {
         long version = Versions.required(ifMatch);
         requireOwnInstitutionAmong(draft.parties());
         var agreement = service.revise(id, version, draft.kind(), title(draft), draft.parties(),
-                draft.firstAcademicYear(), draft.lastAcademicYear());
+                draft.firstAcademicYear(), draft.lastAcademicYear(), draft.toConditions());
         return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
     }
 

@@ -17,6 +17,7 @@ public record AgreementView(
         AgreementStatus status,
         LocalizedText title,
         List<Party> parties,
+        @Schema(description = "Cooperation conditions, one direction each") List<AgreementRequests.Condition> conditions,
         @Schema(example = "2025/2026") String firstAcademicYear,
         @Schema(example = "2029/2030") String lastAcademicYear,
         @Schema(description = "Hash of the proposed content, to name in an approval") String contentHash,
@@ -30,6 +31,7 @@ public record AgreementView(
         return new AgreementView(a.id, a.kind, a.status, a.title,
                 a.parties.stream().map(p -> new Party(p.institution,
                         a.contentHash != null && a.contentHash.equals(p.approvedHash), p.approvedAt)).toList(),
+                a.conditions.stream().map(AgreementRequests.Condition::of).toList(),
                 a.firstAcademicYear, a.lastAcademicYear, a.contentHash, a.terminationReason);
     }
 }

@@ -49,6 +49,15 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e, HttpHeaders headers, UriInfo uri) {
+        var locale = ProblemResponses.locale(headers);
+        List<Problem.FieldError> errors = e.fields().stream()
+                .map(f -> new Problem.FieldError(f.field(), ProblemMessages.text(f.reasonKey(), locale, f.arguments())))
+                .toList();
+        return ProblemResponses.of(ProblemType.VALIDATION, errors, null, headers, uri, errors.size());
+    }
+
+    @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e, HttpHeaders headers, UriInfo uri) {
         String reason = ProblemMessages.text(e.reasonKey(), ProblemResponses.locale(headers), e.arguments());
         List<Problem.FieldError> errors = List.of(new Problem.FieldError(e.parameter(), reason));
