@@ -187,6 +187,18 @@ public class Agreement {
         return false;
     }
 
+    /** ACTIVE -> SUSPENDED: no new mobility may count against it until it is resumed. */
+    public void suspend() {
+        requireStatus(AgreementStatus.ACTIVE, "suspend");
+        status = AgreementStatus.SUSPENDED;
+    }
+
+    /** SUSPENDED -> ACTIVE. */
+    public void resume() {
+        requireStatus(AgreementStatus.SUSPENDED, "resume");
+        status = AgreementStatus.ACTIVE;
+    }
+
     /** ACTIVE or SUSPENDED -> TERMINATED, with the reason. */
     public void terminate(String reason) {
         if (status != AgreementStatus.ACTIVE && status != AgreementStatus.SUSPENDED) {

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.passerelle.agreements.events.AgreementActivated;
+import org.passerelle.agreements.events.AgreementResumed;
+import org.passerelle.agreements.events.AgreementSuspended;
 import org.passerelle.agreements.events.AgreementTerminated;
 import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.ProblemException;
@@ -72,6 +74,22 @@ public class AgreementService {
                     agreement.firstAcademicYear, agreement.lastAcademicYear, agreement.contentHash, now,
                     agreement.conditions.stream().map(AgreementActivated.Condition::of).toList()));
         }
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement suspend(UUID id, String reason) {
+        var agreement = find(id);
+        agreement.suspend();
+        outbox.append(agreement.id, new AgreementSuspended(agreement.id, reason, Instant.now()));
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement resume(UUID id) {
+        var agreement = find(id);
+        agreement.resume();
+        outbox.append(agreement.id, new AgreementResumed(agreement.id, Instant.now()));
         return agreement;
     }
 

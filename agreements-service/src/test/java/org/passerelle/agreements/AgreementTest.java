@@ -76,6 +76,20 @@ class AgreementTest {
     }
 
     @Test
+    void suspendedAndResumedOnlyFromTheRightStatus() {
+        var agreement = lyonDraft();
+        assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class, agreement::suspend).type());
+        agreement.propose();
+        agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW);
+        agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW);
+        agreement.suspend();
+        assertEquals(AgreementStatus.SUSPENDED, agreement.status);
+        assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class, agreement::suspend).type());
+        agreement.resume();
+        assertEquals(AgreementStatus.ACTIVE, agreement.status);
+    }
+
+    @Test
     void onlyAnActiveOrSuspendedAgreementIsTerminated() {
         var agreement = lyonDraft();
         assertEquals(AgreementProblems.WRONG_STATUS,

@@ -100,7 +100,7 @@ public final class AgreementRequests {
                            @Schema(example = "9f2c...") String contentHash) {
     }
 
-    @Schema(name = "Termination")
+    @Schema(name = "Reason", description = "Why an agreement is suspended or terminated")
     public record Termination(@NotBlank @Size(max = 2000) @Schema(example = "Replaced by the 2027 agreement") String reason) {
     }
 }

@@ -170,6 +170,27 @@ public class AgreementResource {
     }
 
     @POST
+    @Path("/{id}/suspension")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Suspend an active agreement", description = "No new nomination counts against it until resumed. Publishes AgreementSuspended.")
+    @APIResponse(responseCode = "200", description = "The suspended agreement")
+    @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status)")
+    public AgreementView suspend(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Termination suspension) {
+        return AgreementView.of(service.suspend(id, suspension.reason()));
+    }
+
+    @POST
+    @Path("/{id}/resumption")
+    @RolesAllowed("admin")
+    @Operation(summary = "Resume a suspended agreement", description = "Publishes AgreementResumed.")
+    @APIResponse(responseCode = "200", description = "The agreement, active again")
+    @APIResponse(responseCode = "409", description = "Not suspended (urn:passerelle:problem:agreement-status)")
+    public AgreementView resume(@PathParam("id") UUID id) {
+        return AgreementView.of(service.resume(id));
+    }
+
+    @POST
     @Path("/{id}/termination")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")

@@ -44,12 +44,23 @@ class AgreementLifecycleTest {
                 .then().statusCode(200).body("status", equalTo("ACTIVE"))
                 .body("parties.approved", equalTo(List.of(true, true)));
 
+        given().auth().oauth2(SJTUSM_ADMIN).contentType("application/json").body("{\"reason\":\"Renégociation\"}")
+                .when().post("/api/agreements/{id}/suspension", id)
+                .then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        given().auth().oauth2(LYON1).when().post("/api/agreements/{id}/resumption", id)
+                .then().statusCode(403);
+        given().auth().oauth2(SJTUSM_ADMIN).when().post("/api/agreements/{id}/resumption", id)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(SJTUSM_ADMIN).when().post("/api/agreements/{id}/resumption", id)
+                .then().statusCode(409).body("type", equalTo("urn:passerelle:problem:agreement-status"));
+
         given().auth().oauth2(SJTUSM_ADMIN).contentType("application/json").body("{\"reason\":\"Remplacé par l'accord de 2027\"}")
                 .when().post("/api/agreements/{id}/termination", id)
                 .then().statusCode(200).body("status", equalTo("TERMINATED"));
 
         var events = eventsOf(id);
-        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementTerminated.v1"),
+        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementSuspended.v1",
+                        "passerelle.agreements.AgreementResumed.v1", "passerelle.agreements.AgreementTerminated.v1"),
                 events.stream().map(e -> e[0]).toList());
         for (String[] event : events) {
             assertEquals(List.of(), EventContracts.violations(event[0], event[1]), event[0] + " " + event[1]);

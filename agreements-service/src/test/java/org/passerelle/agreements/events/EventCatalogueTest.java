@@ -13,7 +13,8 @@ class EventCatalogueTest {
     @Test
     void everyPublishedEventTypeHasItsSchema() throws Exception {
         var types = EventContracts.assertEveryPublishedTypeHasItsSchema("agreements");
-        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementTerminated.v1"),
+        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementResumed.v1",
+                        "passerelle.agreements.AgreementSuspended.v1", "passerelle.agreements.AgreementTerminated.v1"),
                 types.stream().sorted().toList());
     }
 }

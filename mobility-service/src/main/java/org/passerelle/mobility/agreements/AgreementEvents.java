@@ -24,6 +24,14 @@ public class AgreementEvents {
                             String lastAcademicYear, String contentHash, Instant activatedAt) {
     }
 
+    /** The data of AgreementSuspended v1 that this service reads. */
+    public record Suspended(UUID agreementId, String reason, Instant suspendedAt) {
+    }
+
+    /** The data of AgreementResumed v1 that this service reads. */
+    public record Resumed(UUID agreementId, Instant resumedAt) {
+    }
+
     /** The data of AgreementTerminated v1 that this service reads. */
     public record Terminated(UUID agreementId, String reason, Instant terminatedAt) {
     }
@@ -40,6 +48,14 @@ public class AgreementEvents {
     public void consume(ConsumerRecord<String, String> record) {
         events.handleOnce(record, Map.of(
                 "passerelle.agreements.AgreementActivated.v1", e -> activated(events.data(e, Activated.class)),
+                "passerelle.agreements.AgreementSuspended.v1", e -> {
+                    var suspended = events.data(e, Suspended.class);
+                    changeStatus(suspended.agreementId(), Agreement.Status.SUSPENDED, suspended.suspendedAt());
+                },
+                "passerelle.agreements.AgreementResumed.v1", e -> {
+                    var resumed = events.data(e, Resumed.class);
+                    changeStatus(resumed.agreementId(), Agreement.Status.ACTIVE, resumed.resumedAt());
+                },
                 "passerelle.agreements.AgreementTerminated.v1", e -> terminated(events.data(e, Terminated.class))));
     }
 
@@ -60,10 +76,15 @@ public class AgreementEvents {
     }
 
     void terminated(Terminated event) {
-        var agreement = entityManager.find(Agreement.class, event.agreementId());
+        changeStatus(event.agreementId(), Agreement.Status.TERMINATED, event.terminatedAt());
+    }
+
+    /** Events of one agreement arrive in order (one partition per agreement), so the last one wins. */
+    private void changeStatus(UUID agreementId, Agreement.Status status, Instant at) {
+        var agreement = entityManager.find(Agreement.class, agreementId);
         if (agreement != null) {
-            agreement.status = Agreement.Status.TERMINATED;
-            agreement.updatedAt = event.terminatedAt();
+            agreement.status = status;
+            agreement.updatedAt = at;
         }
     }
 }

@@ -44,6 +44,21 @@ class AgreementEventsTest {
     }
 
     @Test
+    void aSuspendedAgreementClosesUntilResumed() throws Exception {
+        String id = UUID.randomUUID().toString();
+        TestEvents.send(TOPIC, ACTIVATED, id, example(ACTIVATED, id));
+        awaitOpen(id, true);
+        TestEvents.send(TOPIC, "passerelle.agreements.AgreementSuspended.v1", id, example("passerelle.agreements.AgreementSuspended.v1", id));
+        awaitOpen(id, false);
+        TestEvents.send(TOPIC, "passerelle.agreements.AgreementResumed.v1", id, example("passerelle.agreements.AgreementResumed.v1", id));
+        awaitOpen(id, true);
+    }
+
+    private static String example(String type, String agreementId) {
+        return EventContracts.example(type).replace("5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70", agreementId);
+    }
+
+    @Test
     void anActivationDeliveredTwiceLeavesOneAgreement() throws Exception {
         String id = UUID.randomUUID().toString();
         String activated = EventContracts.example(ACTIVATED).replace("5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70", id);
