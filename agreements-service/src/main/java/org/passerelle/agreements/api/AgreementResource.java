@@ -33,6 +33,7 @@ import org.passerelle.agreements.AgreementService;
 import org.passerelle.agreements.AgreementStatus;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
@@ -56,6 +57,9 @@ public class AgreementResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    IdempotentCreations creations;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "List agreements",
@@ -76,13 +80,21 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Draft an agreement", description = "A draft may be edited until it is proposed to the parties.")
-    @APIResponse(responseCode = "201", description = "The draft, at its Location")
-    public Response draft(@Valid @NotNull AgreementRequests.Draft draft, @jakarta.ws.rs.core.Context UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "The draft, at its Location; a retry with the same Idempotency-Key "
+            + "answers the same, with Idempotency-Replayed: true")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "
+            + "(urn:passerelle:problem:idempotency-key-reused)")
+    public Response draft(@Valid @NotNull AgreementRequests.Draft draft,
+                          @HeaderParam("Idempotency-Key") @Parameter(description = "A key of the caller's choosing, so that "
+                                  + "a retried request never creates twice", example = "lyon1-2026-draft-001") String idempotencyKey,
+                          @jakarta.ws.rs.core.Context UriInfo uri) {
         requireOwnInstitutionAmong(draft.parties());
-        var agreement = service.draft(draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(),
-                draft.lastAcademicYear(), draft.toConditions());
-        return Response.created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build())
-                .tag(Versions.etag(agreement.version)).entity(AgreementView.of(agreement)).build();
+        return creations.create(token.getSubject(), idempotencyKey, draft, () -> {
+            var agreement = service.draft(draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(),
+                    draft.lastAcademicYear(), draft.toConditions());
+            return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build(),
+                    AgreementView.of(agreement), Long.toString(agreement.version));
+        });
     }
 
     @PUT

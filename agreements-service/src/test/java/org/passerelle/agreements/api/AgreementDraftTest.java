@@ -79,6 +79,26 @@ class AgreementDraftTest {
     }
 
     @Test
+    void aRetriedCreationWithTheSameIdempotencyKeyCreatesOnce() {
+        String key = "lyon1-draft-" + java.util.UUID.randomUUID();
+        String body = body("2025/2026", "2029/2030", "sjtu.edu.cn", "univ-lyon1.fr");
+        String first = given().auth().oauth2(LYON1).header("Idempotency-Key", key).contentType("application/json").body(body)
+                .when().post("/api/agreements").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(LYON1).header("Idempotency-Key", key).contentType("application/json").body(body)
+                .when().post("/api/agreements")
+                .then().statusCode(201).header("Idempotency-Replayed", "true")
+                .header("Location", org.hamcrest.Matchers.endsWith(first))
+                .body("id", equalTo(first));
+        given().auth().oauth2(LYON1).header("Idempotency-Key", key).contentType("application/json")
+                .body(body("2025/2026", "2030/2031", "sjtu.edu.cn", "univ-lyon1.fr"))
+                .when().post("/api/agreements")
+                .then().statusCode(422).body("type", equalTo("urn:passerelle:problem:idempotency-key-reused"));
+        String other = given().auth().oauth2(LYON1).contentType("application/json").body(body)
+                .when().post("/api/agreements").then().statusCode(201).extract().path("id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, other, "without a key, each request creates");
+    }
+
+    @Test
     void aCoordinatorDraftsOnlyForTheirOwnInstitution() {
         given().auth().oauth2(PARIS).contentType("application/json")
                 .body(body("2025/2026", "2029/2030", "sjtu.edu.cn", "univ-lyon1.fr"))

@@ -128,6 +128,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String constraint = violatedConstraint(e);
+        if (constraint != null) {
+            // two requests raced to create the same thing; the database kept one
+            return ProblemResponses.of(constraint.startsWith("idempotent_creation")
+                    ? org.passerelle.runtime.http.IdempotentCreations.KEY_IN_USE : ProblemType.CONFLICT, headers, uri);
+        }
         if (causedByUnreachableServer(e)) {
             LOG.warnf("A dependency is unreachable: %s", rootMessage(e));
             return ProblemResponses.of(ProblemType.DEPENDENCY_UNAVAILABLE, headers, uri);
@@ -177,6 +183,17 @@ public class ProblemMappers {
             }
         }
         return path.toString();
+    }
+
+    /** The name of the unique or primary-key constraint a write broke, if that is what happened. */
+    static String violatedConstraint(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && violation.getKind() == org.hibernate.exception.ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return violation.getConstraintName() == null ? "" : violation.getConstraintName();
+            }
+        }
+        return null;
     }
 
     static boolean causedByUnreachableServer(Throwable e) {
