@@ -160,6 +160,16 @@ public class Agreement {
         return partyCodes().contains(institution);
     }
 
+    /**
+     * A coordinator acts only on agreements their institution is party to; {@code null} stands for the SJTUSM
+     * international office, which acts for all.
+     */
+    public void requireActingParty(String actingFor) {
+        if (actingFor != null && !hasParty(actingFor)) {
+            throw new ProblemException(AgreementProblems.NOT_A_PARTY, actingFor);
+        }
+    }
+
     /** DRAFT -> PROPOSED: the content is fixed and each party may now approve it. */
     public void propose() {
         requireStatus(AgreementStatus.DRAFT, "propose");

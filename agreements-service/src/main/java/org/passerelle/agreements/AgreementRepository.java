@@ -15,10 +15,6 @@ public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUI
 
     /** Filters people search agreements by; any of them may be absent. */
     public record Filter(AgreementStatus status, AgreementKind kind, String party, String academicYear) {
-
-        public static Filter none() {
-            return new Filter(null, null, null, null);
-        }
     }
 
     /**

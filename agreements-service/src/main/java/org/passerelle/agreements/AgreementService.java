@@ -26,28 +26,33 @@ public class AgreementService {
     @Inject
     Outbox outbox;
 
+    /** {@code actingFor}: the caller's institution, or null for the international office (see Agreement.requireActingParty). */
     @Transactional
-    public Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties, String firstYear, String lastYear,
-                           List<CooperationCondition> conditions) {
+    public Agreement draft(String actingFor, AgreementKind kind, LocalizedText title, List<String> parties, String firstYear,
+                           String lastYear, List<CooperationCondition> conditions) {
         var agreement = Agreement.draft(kind, title, parties, firstYear, lastYear, conditions);
+        agreement.requireActingParty(actingFor);
         agreements.persist(agreement);
         return agreement;
     }
 
     /** Revises a draft the caller read at {@code expectedVersion}; 412 if it changed since. */
     @Transactional
-    public Agreement revise(UUID id, long expectedVersion, AgreementKind kind, LocalizedText title, List<String> parties,
-                            String firstYear, String lastYear, List<CooperationCondition> conditions) {
+    public Agreement revise(UUID id, long expectedVersion, String actingFor, AgreementKind kind, LocalizedText title,
+                            List<String> parties, String firstYear, String lastYear, List<CooperationCondition> conditions) {
         var agreement = find(id);
         requireVersion(agreement, expectedVersion);
+        agreement.requireActingParty(actingFor);   // the draft as it is
         agreement.revise(kind, title, parties, firstYear, lastYear, conditions);
+        agreement.requireActingParty(actingFor);   // and as it becomes
         return agreement;
     }
 
     @Transactional
-    public void delete(UUID id, long expectedVersion) {
+    public void delete(UUID id, long expectedVersion, String actingFor) {
         var agreement = find(id);
         requireVersion(agreement, expectedVersion);
+        agreement.requireActingParty(actingFor);
         agreement.requireDeletable();
         agreements.delete(agreement);
     }

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.agreements.AgreementKind;
-import org.passerelle.agreements.AgreementProblems;
 import org.passerelle.agreements.AgreementRepository;
 import org.passerelle.agreements.AgreementService;
 import org.passerelle.agreements.AgreementStatus;
@@ -35,7 +34,6 @@ import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
-import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
 
 import java.util.UUID;
@@ -88,9 +86,8 @@ public class AgreementResource {
                           @HeaderParam("Idempotency-Key") @Parameter(description = "A key of the caller's choosing, so that "
                                   + "a retried request never creates twice", example = "lyon1-2026-draft-001") String idempotencyKey,
                           @jakarta.ws.rs.core.Context UriInfo uri) {
-        requireOwnInstitutionAmong(draft.parties());
         return creations.create(token.getSubject(), idempotencyKey, draft, () -> {
-            var agreement = service.draft(draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(),
+            var agreement = service.draft(actingFor(), draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(),
                     draft.lastAcademicYear(), draft.toConditions());
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build(),
                     AgreementView.of(agreement), Long.toString(agreement.version));
@@ -109,8 +106,7 @@ public class AgreementResource {
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull AgreementRequests.Draft draft) {
         long version = Versions.required(ifMatch);
-        requireOwnInstitutionAmong(draft.parties());
-        var agreement = service.revise(id, version, draft.kind(), title(draft), draft.parties(),
+        var agreement = service.revise(id, version, actingFor(), draft.kind(), title(draft), draft.parties(),
                 draft.firstAcademicYear(), draft.lastAcademicYear(), draft.toConditions());
         return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
     }
@@ -125,19 +121,12 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         long version = Versions.required(ifMatch);
-        requireOwnInstitutionAmong(service.find(id).partyCodes());
-        service.delete(id, version);
+        service.delete(id, version, actingFor());
     }
 
-    /** A coordinator acts for their own institution only; the SJTUSM international office (admin) for all. */
-    private void requireOwnInstitutionAmong(java.util.List<String> parties) {
-        if (identity.hasRole("admin")) {
-            return;
-        }
-        String institution = String.valueOf((Object) token.getClaim("institution"));
-        if (!parties.contains(institution)) {
-            throw new ProblemException(AgreementProblems.NOT_A_PARTY, institution);
-        }
+    /** The caller's institution from the token; null for the SJTUSM international office (admin), which acts for all. */
+    private String actingFor() {
+        return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
     }
 
     private static LocalizedText title(AgreementRequests.Draft draft) {

@@ -107,6 +107,21 @@ class AgreementDraftTest {
     }
 
     @Test
+    void aCoordinatorCannotTakeOverAnotherInstitutionsDraft() {
+        String id = given().auth().oauth2(LYON1).contentType("application/json")
+                .body(body("2025/2026", "2029/2030", "sjtu.edu.cn", "univ-lyon1.fr"))
+                .when().post("/api/agreements").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(PARIS).header("If-Match", "\"0\"").contentType("application/json")
+                .body(body("2025/2026", "2029/2030", "sjtu.edu.cn", "u-paris.fr"))
+                .when().put("/api/agreements/{id}", id)
+                .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:not-a-party"));
+        given().auth().oauth2(PARIS).header("If-Match", "\"0\"").when().delete("/api/agreements/{id}", id)
+                .then().statusCode(403);
+        given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", id)
+                .then().statusCode(200).header("ETag", "\"0\"").body("parties.institution", hasItem("univ-lyon1.fr"));
+    }
+
+    @Test
     void filtersByPartyAndAnAcademicYearCovered() {
         String lyon = given().auth().oauth2(LYON1).contentType("application/json")
                 .body(body("2025/2026", "2027/2028", "sjtu.edu.cn", "univ-lyon1.fr"))

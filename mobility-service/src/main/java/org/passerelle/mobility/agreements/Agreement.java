@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * An agreement as mobility-service knows it, from agreements-service's events: whether mobilities may be
- * nominated against it, between which institutions and for which academic years.
+ * nominated against it (only while ACTIVE), between which institutions and for which academic years.
  */
 @Entity
 @Table(name = "agreement")
@@ -48,8 +48,4 @@ public class Agreement {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public boolean openForNominations() {
-        return status == Status.ACTIVE;
-    }
 }

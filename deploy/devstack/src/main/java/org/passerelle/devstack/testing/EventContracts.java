@@ -77,7 +77,11 @@ public final class EventContracts {
      * docs/events with a valid example: a new event type without a schema fails the build. Returns the types.
      */
     public static List<String> assertEveryPublishedTypeHasItsSchema(String service) throws IOException {
-        List<String> types = publishedTypes(Path.of("target/classes"), service);
+        return assertEveryPublishedTypeHasItsSchema(Path.of("target/classes"), service);
+    }
+
+    static List<String> assertEveryPublishedTypeHasItsSchema(Path classesDirectory, String service) throws IOException {
+        List<String> types = publishedTypes(classesDirectory, service);
         for (String type : types) {
             if (!Files.exists(schemaFile(type))) {
                 throw new AssertionError("No schema for " + type + ": add " + schemaFile(type));
@@ -100,13 +104,11 @@ public final class EventContracts {
 
     /** docs/events of the repository, found from the working folder of the test upwards. */
     public static Path catalogue() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs/events");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
+        Path asyncApi = org.passerelle.devstack.EventTopics.catalogueFrom(Path.of(""));
+        if (asyncApi == null) {
+            throw new IllegalStateException("docs/events not found above " + Path.of("").toAbsolutePath());
         }
-        throw new IllegalStateException("docs/events not found above " + Path.of("").toAbsolutePath());
+        return asyncApi.getParent();
     }
 
     private static JsonSchema schema(String cloudEventType) {
