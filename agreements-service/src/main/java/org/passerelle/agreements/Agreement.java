@@ -15,16 +15,17 @@ import jakarta.persistence.OrderColumn;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.passerelle.runtime.text.SearchText;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.UUID;
 
@@ -79,74 +80,64 @@ public class Agreement {
     @Version
     public long version;
 
-    /** A new draft; the parties are SCHAC codes, at least two and each once. */
-    public static Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties,
-                                  String firstAcademicYear, String lastAcademicYear) {
-        return draft(kind, title, parties, firstAcademicYear, lastAcademicYear, List.of());
-    }
+    @Column(name = "signed_on")
+    public LocalDate signedOn;
 
-    public static Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties,
-                                  String firstAcademicYear, String lastAcademicYear, List<CooperationCondition> conditions) {
-        var distinct = new LinkedHashSet<>(parties);
-        if (distinct.size() < 2 || distinct.size() != parties.size()) {
-            throw new ProblemException(AgreementProblems.PARTIES, parties.size());
-        }
-        if (!AcademicYear.isValid(firstAcademicYear) || !AcademicYear.isValid(lastAcademicYear)
-                || AcademicYear.start(lastAcademicYear) < AcademicYear.start(firstAcademicYear)) {
-            throw new ProblemException(AgreementProblems.YEARS, firstAcademicYear, lastAcademicYear);
-        }
+    @Column(name = "signed_at")
+    public String signedAt;
+
+    /** The titles in the form text search matches (see SearchText). */
+    @Column(name = "search_text", nullable = false)
+    String searchText;
+
+    /** The number of the version in force: 0 until the agreement is active, then 1, then one more per amendment. */
+    @Column(name = "version_in_force", nullable = false)
+    public int versionInForce;
+
+    /** A proposed change of the version in force, which stays in force until every party approved this one. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public AgreementContent amendment;
+
+    /** Set when the amendment is proposed: what the parties name to approve it. */
+    @Column(name = "amendment_hash")
+    public String amendmentHash;
+
+    /** A new draft. */
+    public static Agreement draft(AgreementContent content) {
         var agreement = new Agreement();
         agreement.id = UUID.randomUUID();
-        agreement.kind = kind;
         agreement.status = AgreementStatus.DRAFT;
-        agreement.title = title;
-        distinct.stream().sorted().forEach(p -> agreement.parties.add(new AgreementParty(p)));
-        agreement.firstAcademicYear = firstAcademicYear;
-        agreement.lastAcademicYear = lastAcademicYear;
-        agreement.conditions.addAll(conditions);
-        agreement.checkConditions();
+        agreement.requireKnownConditionIds(content);
+        agreement.apply(content.withConditionIds());
         return agreement;
     }
 
-    /** The rules of each cooperation condition that span fields, all reported at once by field. */
-    private void checkConditions() {
-        var problems = new InvalidFieldsException.Collector();
-        for (int i = 0; i < conditions.size(); i++) {
-            var c = conditions.get(i);
-            String at = "conditions[" + i + "].";
-            problems.check(!c.sendingInstitution.equals(c.receivingInstitution), at + "receivingInstitution", "condition.same-institution")
-                    .check(hasParty(c.sendingInstitution), at + "sendingInstitution", "condition.not-a-party", c.sendingInstitution)
-                    .check(hasParty(c.receivingInstitution), at + "receivingInstitution", "condition.not-a-party", c.receivingInstitution);
-            boolean yearsValid = AcademicYear.isValid(c.firstAcademicYear) && AcademicYear.isValid(c.lastAcademicYear);
-            problems.check(yearsValid, at + "firstAcademicYear", "condition.years-format");
-            if (yearsValid) {
-                problems.check(AcademicYear.start(c.lastAcademicYear) >= AcademicYear.start(c.firstAcademicYear),
-                                at + "lastAcademicYear", "condition.years-order", c.firstAcademicYear)
-                        .check(AcademicYear.start(c.firstAcademicYear) >= AcademicYear.start(firstAcademicYear)
-                                        && AcademicYear.start(c.lastAcademicYear) <= AcademicYear.start(lastAcademicYear),
-                                at + "firstAcademicYear", "condition.outside-agreement", firstAcademicYear, lastAcademicYear);
-            }
-            problems.check(c.minimumDays == null || c.maximumDays == null || c.minimumDays <= c.maximumDays,
-                            at + "minimumDays", "condition.duration-order", c.maximumDays)
-                    .check(c.mobilityType.isStaff() == (c.staffDaysPerYear != null), at + "staffDaysPerYear", "condition.staff-days")
-                    .check((c.language == null) == (c.cefrLevel == null), at + "cefrLevel", "condition.language-pair");
-        }
-        problems.throwIfAny();
+    /** The content as it stands: the draft, the proposal, or the version in force. */
+    public AgreementContent content() {
+        return new AgreementContent(kind, title, partyCodes(), signedOn, signedAt, firstAcademicYear, lastAcademicYear,
+                List.copyOf(conditions));
+    }
+
+    private void apply(AgreementContent content) {
+        kind = content.kind();
+        title = content.title();
+        searchText = SearchText.of(title.fr(), title.en(), title.zh());
+        var approvals = parties.stream().collect(Collectors.toMap(p -> p.institution, p -> p));
+        parties.clear();
+        content.parties().forEach(p -> parties.add(approvals.getOrDefault(p, new AgreementParty(p))));
+        signedOn = content.signedOn();
+        signedAt = content.signedAt();
+        firstAcademicYear = content.firstAcademicYear();
+        lastAcademicYear = content.lastAcademicYear();
+        conditions.clear();
+        conditions.addAll(content.conditions());
     }
 
     /** Changes the content of a draft; a proposed or active agreement changes only by amendment. */
-    public void revise(AgreementKind kind, LocalizedText title, List<String> parties, String firstAcademicYear,
-                       String lastAcademicYear, List<CooperationCondition> conditions) {
+    public void revise(AgreementContent content) {
         requireStatus(AgreementStatus.DRAFT, "revise");
-        var revised = draft(kind, title, parties, firstAcademicYear, lastAcademicYear, conditions);
-        this.conditions.clear();
-        this.conditions.addAll(revised.conditions);
-        this.kind = revised.kind;
-        this.title = revised.title;
-        this.parties.clear();
-        this.parties.addAll(revised.parties);
-        this.firstAcademicYear = revised.firstAcademicYear;
-        this.lastAcademicYear = revised.lastAcademicYear;
+        requireKnownConditionIds(content);
+        apply(content.withConditionIds());
     }
 
     /** Only an agreement that was never in force may be deleted: once approved by all, its history is kept. */
@@ -174,27 +165,137 @@ public class Agreement {
     public void propose() {
         requireStatus(AgreementStatus.DRAFT, "propose");
         status = AgreementStatus.PROPOSED;
-        contentHash = hashOfContent();
+        contentHash = content().hash();
     }
 
+    /** What an approval did. */
+    public enum Approved { RECORDED, ACTIVATED, AMENDED }
+
     /**
-     * Records that a party approved the content it saw. Returns true when this approval made the agreement
-     * ACTIVE (every party approved the same content).
+     * Records that a party approved the content it saw: the proposal of a new agreement, or the proposed
+     * amendment of an active one. When every party approved the same content, that content is in force.
      */
-    public boolean approve(String institution, String approvedHash, Instant at) {
-        requireStatus(AgreementStatus.PROPOSED, "approve");
+    public Approved approve(String institution, String approvedHash, Instant at) {
+        boolean amending = status == AgreementStatus.ACTIVE && amendmentHash != null;
+        if (status != AgreementStatus.PROPOSED && !amending) {
+            throw new ProblemException(AgreementProblems.WRONG_STATUS, status, "approve");
+        }
         AgreementParty party = parties.stream().filter(p -> p.institution.equals(institution)).findFirst()
                 .orElseThrow(() -> new ProblemException(AgreementProblems.NOT_A_PARTY, institution));
-        if (!contentHash.equals(approvedHash)) {
-            throw new ProblemException(AgreementProblems.STALE_APPROVAL, contentHash);
+        String current = amending ? amendmentHash : contentHash;
+        if (!current.equals(approvedHash)) {
+            throw new ProblemException(AgreementProblems.STALE_APPROVAL, current);
+        }
+        if (amending) {
+            party.amendmentApprovedHash = approvedHash;
+            party.amendmentApprovedAt = at;
+            if (parties.stream().allMatch(p -> current.equals(p.amendmentApprovedHash))) {
+                putAmendmentInForce();
+                return Approved.AMENDED;
+            }
+            return Approved.RECORDED;
         }
         party.approvedHash = approvedHash;
         party.approvedAt = at;
         if (parties.stream().allMatch(p -> p.approved(contentHash))) {
             status = AgreementStatus.ACTIVE;
-            return true;
+            versionInForce = 1;
+            return Approved.ACTIVATED;
         }
-        return false;
+        return Approved.RECORDED;
+    }
+
+    private void putAmendmentInForce() {
+        apply(amendment);
+        contentHash = amendmentHash;
+        parties.forEach(p -> {
+            p.approvedHash = p.amendmentApprovedHash;
+            p.approvedAt = p.amendmentApprovedAt;
+            p.amendmentApprovedHash = null;
+            p.amendmentApprovedAt = null;
+        });
+        amendment = null;
+        amendmentHash = null;
+        versionInForce++;
+    }
+
+    /** Who approved the version in force, and when. */
+    public List<AgreementVersion.Approval> approvalsInForce() {
+        return parties.stream().map(p -> new AgreementVersion.Approval(p.institution, p.approvedAt)).toList();
+    }
+
+    /**
+     * Starts an amendment of the active agreement: a new version, to be proposed and approved by every party
+     * while the version in force stays in force. The parties stay the same (other parties make another
+     * agreement); conditions keep their id when they change, and a new condition has none.
+     */
+    public void amend(AgreementContent content) {
+        requireStatus(AgreementStatus.ACTIVE, "amend");
+        if (amendment != null) {
+            throw new ProblemException(AgreementProblems.AMENDMENT_PENDING, versionInForce + 1);
+        }
+        requireAmendable(content);
+        amendment = content.withConditionIds();
+    }
+
+    /** Changes the amendment until it is proposed. */
+    public void reviseAmendment(AgreementContent content) {
+        requireAmendment(false, "revise the amendment");
+        requireAmendable(content);
+        amendment = content.withConditionIds();
+    }
+
+    /** Fixes the amendment and its hash; each party then approves it. */
+    public void proposeAmendment() {
+        requireAmendment(false, "propose the amendment");
+        amendmentHash = amendment.hash();
+    }
+
+    /** Drops the pending amendment, proposed or not; the version in force is untouched. */
+    public void withdrawAmendment() {
+        if (amendment == null) {
+            throw new ProblemException(AgreementProblems.NO_AMENDMENT);
+        }
+        amendment = null;
+        amendmentHash = null;
+        parties.forEach(p -> {
+            p.amendmentApprovedHash = null;
+            p.amendmentApprovedAt = null;
+        });
+    }
+
+    private void requireAmendment(boolean proposed, String action) {
+        if (amendment == null) {
+            throw new ProblemException(AgreementProblems.NO_AMENDMENT);
+        }
+        if ((amendmentHash != null) != proposed) {
+            throw new ProblemException(AgreementProblems.WRONG_STATUS, "PROPOSED", action);
+        }
+    }
+
+    private void requireAmendable(AgreementContent content) {
+        new InvalidFieldsException.Collector()
+                .check(content.parties().equals(partyCodes()), "parties", "amendment.parties", String.join(", ", partyCodes()))
+                .throwIfAny();
+        requireKnownConditionIds(content);
+    }
+
+    /**
+     * A condition sent with an id changes that condition (of the agreement as it stands, or of its amendment);
+     * one without an id is new.
+     */
+    private void requireKnownConditionIds(AgreementContent content) {
+        var known = new HashSet<UUID>();
+        conditions.forEach(c -> known.add(c.id));
+        if (amendment != null) {
+            amendment.conditions().forEach(c -> known.add(c.id));
+        }
+        var problems = new InvalidFieldsException.Collector();
+        for (int i = 0; i < content.conditions().size(); i++) {
+            UUID id = content.conditions().get(i).id;
+            problems.check(id == null || known.contains(id), "conditions[" + i + "].id", "condition.unknown-id", id);
+        }
+        problems.throwIfAny();
     }
 
     /** ACTIVE -> SUSPENDED: no new mobility may count against it until it is resumed. */
@@ -218,6 +319,16 @@ public class Agreement {
         terminationReason = reason;
     }
 
+    /** ACTIVE or SUSPENDED -> EXPIRED, once the academic year {@code current} is after its last one. */
+    public boolean expireIfEnded(String current) {
+        boolean ended = (status == AgreementStatus.ACTIVE || status == AgreementStatus.SUSPENDED)
+                && AcademicYear.start(lastAcademicYear) < AcademicYear.start(current);
+        if (ended) {
+            status = AgreementStatus.EXPIRED;
+        }
+        return ended;
+    }
+
     public List<String> partyCodes() {
         return parties.stream().map(p -> p.institution).toList();
     }
@@ -225,19 +336,6 @@ public class Agreement {
     private void requireStatus(AgreementStatus expected, String action) {
         if (status != expected) {
             throw new ProblemException(AgreementProblems.WRONG_STATUS, status, action);
-        }
-    }
-
-    /** What the parties approve: kind, titles, parties and years, in a fixed order. */
-    String hashOfContent() {
-        String content = String.join("\n", kind.name(), title.fr(), title.en(), title.zh(),
-                String.join(",", partyCodes()), firstAcademicYear, lastAcademicYear,
-                String.join("\n", conditions.stream().map(CooperationCondition::content).toList()));
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 }

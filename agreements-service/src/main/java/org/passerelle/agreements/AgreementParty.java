@@ -19,6 +19,13 @@ public class AgreementParty {
     @Column(name = "approved_at")
     public Instant approvedAt;
 
+    /** The pending amendment this party approved, if it did: becomes its approval of the version in force with it. */
+    @Column(name = "amendment_approved_hash")
+    public String amendmentApprovedHash;
+
+    @Column(name = "amendment_approved_at")
+    public Instant amendmentApprovedAt;
+
     protected AgreementParty() {
     }
 

@@ -4,19 +4,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.passerelle.agreements.events.AgreementActivated;
+import org.passerelle.agreements.events.AgreementAmended;
+import org.passerelle.agreements.events.AgreementApproved;
+import org.passerelle.agreements.events.AgreementProposed;
 import org.passerelle.agreements.events.AgreementResumed;
 import org.passerelle.agreements.events.AgreementSuspended;
 import org.passerelle.agreements.events.AgreementTerminated;
 import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
-import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
-/** The use cases of agreements; each change and the events it causes commit together. */
+/**
+ * The use cases of agreements; each change and the events it causes commit together.
+ *
+ * <p>{@code actingFor} is the caller's institution, or null for the SJTUSM international office (admin), which
+ * acts for all. An agreement the caller's institution is not party to is answered as if it did not exist.
+ * {@code expectedVersion} is the version the caller read (its ETag): a change made since is refused with 412.
+ */
 @ApplicationScoped
 public class AgreementService {
 
@@ -24,90 +31,133 @@ public class AgreementService {
     AgreementRepository agreements;
 
     @Inject
+    AgreementVersions versions;
+
+    @Inject
     Outbox outbox;
 
-    /** {@code actingFor}: the caller's institution, or null for the international office (see Agreement.requireActingParty). */
     @Transactional
-    public Agreement draft(String actingFor, AgreementKind kind, LocalizedText title, List<String> parties, String firstYear,
-                           String lastYear, List<CooperationCondition> conditions) {
-        var agreement = Agreement.draft(kind, title, parties, firstYear, lastYear, conditions);
+    public Agreement draft(String actingFor, AgreementContent content) {
+        var agreement = Agreement.draft(content);
         agreement.requireActingParty(actingFor);
         agreements.persist(agreement);
         return agreement;
     }
 
-    /** Revises a draft the caller read at {@code expectedVersion}; 412 if it changed since. */
     @Transactional
-    public Agreement revise(UUID id, long expectedVersion, String actingFor, AgreementKind kind, LocalizedText title,
-                            List<String> parties, String firstYear, String lastYear, List<CooperationCondition> conditions) {
-        var agreement = find(id);
-        requireVersion(agreement, expectedVersion);
-        agreement.requireActingParty(actingFor);   // the draft as it is
-        agreement.revise(kind, title, parties, firstYear, lastYear, conditions);
-        agreement.requireActingParty(actingFor);   // and as it becomes
+    public Agreement revise(UUID id, long expectedVersion, String actingFor, AgreementContent content) {
+        var agreement = find(id, expectedVersion, actingFor);
+        agreement.revise(content);
+        agreement.requireActingParty(actingFor);   // a coordinator cannot give the draft away
         return agreement;
     }
 
     @Transactional
     public void delete(UUID id, long expectedVersion, String actingFor) {
-        var agreement = find(id);
-        requireVersion(agreement, expectedVersion);
-        agreement.requireActingParty(actingFor);
+        var agreement = find(id, expectedVersion, actingFor);
         agreement.requireDeletable();
         agreements.delete(agreement);
     }
 
-    private static void requireVersion(Agreement agreement, long expectedVersion) {
-        if (agreement.version != expectedVersion) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
-        }
-    }
-
     @Transactional
-    public Agreement propose(UUID id) {
-        var agreement = find(id);
+    public Agreement propose(UUID id, long expectedVersion, String actingFor) {
+        var agreement = find(id, expectedVersion, actingFor);
         agreement.propose();
+        outbox.append(agreement.id, new AgreementProposed(agreement.id, 1, false, agreement.contentHash,
+                agreement.partyCodes(), Instant.now()));
         return agreement;
     }
 
+    /** The caller approves, for its own institution, the proposal or amendment named by its hash. */
     @Transactional
     public Agreement approve(UUID id, String institution, String contentHash) {
-        var agreement = find(id);
+        var agreement = find(id, institution);
         Instant now = Instant.now();
-        if (agreement.approve(institution, contentHash, now)) {
-            outbox.append(agreement.id, new AgreementActivated(agreement.id, agreement.kind, agreement.partyCodes(),
-                    agreement.firstAcademicYear, agreement.lastAcademicYear, agreement.contentHash, now,
-                    agreement.conditions.stream().map(AgreementActivated.Condition::of).toList()));
+        int proposedNumber = agreement.status == AgreementStatus.PROPOSED ? 1 : agreement.versionInForce + 1;
+        var outcome = agreement.approve(institution, contentHash, now);
+        outbox.append(agreement.id, new AgreementApproved(agreement.id, proposedNumber, institution, contentHash, now));
+        switch (outcome) {
+            case ACTIVATED -> {
+                versions.inForce(agreement, now);
+                outbox.append(agreement.id, AgreementActivated.of(agreement, now));
+            }
+            case AMENDED -> {
+                versions.inForce(agreement, now);
+                outbox.append(agreement.id, AgreementAmended.of(agreement, now));
+            }
+            case RECORDED -> {
+            }
         }
         return agreement;
     }
 
     @Transactional
-    public Agreement suspend(UUID id, String reason) {
-        var agreement = find(id);
+    public Agreement amend(UUID id, long expectedVersion, String actingFor, AgreementContent content) {
+        var agreement = find(id, expectedVersion, actingFor);
+        agreement.amend(content);
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement reviseAmendment(UUID id, long expectedVersion, String actingFor, AgreementContent content) {
+        var agreement = find(id, expectedVersion, actingFor);
+        agreement.reviseAmendment(content);
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement proposeAmendment(UUID id, long expectedVersion, String actingFor) {
+        var agreement = find(id, expectedVersion, actingFor);
+        agreement.proposeAmendment();
+        outbox.append(agreement.id, new AgreementProposed(agreement.id, agreement.versionInForce + 1, true,
+                agreement.amendmentHash, agreement.partyCodes(), Instant.now()));
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement withdrawAmendment(UUID id, long expectedVersion, String actingFor) {
+        var agreement = find(id, expectedVersion, actingFor);
+        agreement.withdrawAmendment();
+        return agreement;
+    }
+
+    @Transactional
+    public Agreement suspend(UUID id, long expectedVersion, String reason) {
+        var agreement = find(id, expectedVersion, null);
         agreement.suspend();
         outbox.append(agreement.id, new AgreementSuspended(agreement.id, reason, Instant.now()));
         return agreement;
     }
 
     @Transactional
-    public Agreement resume(UUID id) {
-        var agreement = find(id);
+    public Agreement resume(UUID id, long expectedVersion) {
+        var agreement = find(id, expectedVersion, null);
         agreement.resume();
         outbox.append(agreement.id, new AgreementResumed(agreement.id, Instant.now()));
         return agreement;
     }
 
     @Transactional
-    public Agreement terminate(UUID id, String reason) {
-        var agreement = find(id);
+    public Agreement terminate(UUID id, long expectedVersion, String reason) {
+        var agreement = find(id, expectedVersion, null);
         agreement.terminate(reason);
         outbox.append(agreement.id, new AgreementTerminated(agreement.id, reason, Instant.now()));
         return agreement;
     }
 
+    /** The agreement as the caller may see it: one its institution is not party to is not found. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Agreement find(UUID id) {
-        return agreements.findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    public Agreement find(UUID id, String actingFor) {
+        return agreements.findByIdOptional(id)
+                .filter(agreement -> actingFor == null || agreement.hasParty(actingFor))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    }
+
+    private Agreement find(UUID id, long expectedVersion, String actingFor) {
+        var agreement = find(id, actingFor);
+        if (agreement.version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
+        }
+        return agreement;
     }
 }

@@ -5,12 +5,21 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
 /**
  * One direction of an agreement: how many people of a mobility type the sending institution may send to the
  * receiving one each academic year, for how long, at which level and with which language.
  */
 @Embeddable
 public class CooperationCondition {
+
+    /** Stays the same across amendments, so that mobilities and the differences between versions can name it. */
+    @Column(name = "condition_id", nullable = false)
+    public UUID id;
 
     @Column(name = "sending_institution", nullable = false)
     public String sendingInstitution;
@@ -54,11 +63,37 @@ public class CooperationCondition {
     @Column(name = "staff_days_per_year")
     public Integer staffDaysPerYear;
 
-    /** The fields that make the content the parties approve, in a fixed order. */
+    /** The fields the parties agree on, by name, in a fixed order: what is hashed and compared between versions. */
+    public Map<String, Object> terms() {
+        var terms = new LinkedHashMap<String, Object>();
+        terms.put("sendingInstitution", sendingInstitution);
+        terms.put("receivingInstitution", receivingInstitution);
+        terms.put("mobilityType", mobilityType);
+        terms.put("placesPerYear", placesPerYear);
+        terms.put("firstAcademicYear", firstAcademicYear);
+        terms.put("lastAcademicYear", lastAcademicYear);
+        terms.put("minimumDays", minimumDays);
+        terms.put("maximumDays", maximumDays);
+        terms.put("eqfLevel", eqfLevel);
+        terms.put("iscedCode", iscedCode);
+        terms.put("language", language);
+        terms.put("cefrLevel", cefrLevel);
+        terms.put("staffDaysPerYear", staffDaysPerYear);
+        return terms;
+    }
+
+    /** The content the parties approve, in a fixed order. */
     String content() {
-        return String.join("|", sendingInstitution, receivingInstitution, mobilityType.name(),
-                String.valueOf(placesPerYear), firstAcademicYear, lastAcademicYear, String.valueOf(minimumDays),
-                String.valueOf(maximumDays), String.valueOf(eqfLevel), String.valueOf(iscedCode),
-                String.valueOf(language), String.valueOf(cefrLevel), String.valueOf(staffDaysPerYear));
+        return id + "|" + String.join("|", terms().values().stream().map(String::valueOf).toList());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CooperationCondition c && Objects.equals(id, c.id) && terms().equals(c.terms());
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, terms());
     }
 }

@@ -19,20 +19,25 @@ class AgreementTest {
     static final LocalizedText TITLE = LocalizedText.of("Accord SJTUSM - Lyon 1", "SJTUSM - Lyon 1 agreement", "上海交大医学院-里昂一大协议");
     static final Instant NOW = Instant.parse("2026-03-12T09:30:00Z");
 
+    static Agreement draft(AgreementKind kind, LocalizedText title, List<String> parties, String first, String last,
+                           CooperationCondition... conditions) {
+        return Agreement.draft(AgreementContent.of(kind, title, parties, null, null, first, last, List.of(conditions)));
+    }
+
     static Agreement lyonDraft() {
-        return Agreement.draft(AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("univ-lyon1.fr", "sjtu.edu.cn"),
+        return draft(AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("univ-lyon1.fr", "sjtu.edu.cn"),
                 "2025/2026", "2029/2030");
     }
 
     @Test
     void aDraftNeedsTwoDistinctPartiesAndAPeriod() {
-        assertEquals(AgreementProblems.PARTIES, assertThrows(ProblemException.class, () -> Agreement.draft(
+        assertEquals(AgreementProblems.PARTIES, assertThrows(ProblemException.class, () -> draft(
                 AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("sjtu.edu.cn"), "2025/2026", "2026/2027")).type());
-        assertEquals(AgreementProblems.PARTIES, assertThrows(ProblemException.class, () -> Agreement.draft(
+        assertEquals(AgreementProblems.PARTIES, assertThrows(ProblemException.class, () -> draft(
                 AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("sjtu.edu.cn", "sjtu.edu.cn"), "2025/2026", "2026/2027")).type());
-        assertEquals(AgreementProblems.YEARS, assertThrows(ProblemException.class, () -> Agreement.draft(
+        assertEquals(AgreementProblems.YEARS, assertThrows(ProblemException.class, () -> draft(
                 AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("sjtu.edu.cn", "u-paris.fr"), "2027/2028", "2025/2026")).type());
-        assertEquals(AgreementProblems.YEARS, assertThrows(ProblemException.class, () -> Agreement.draft(
+        assertEquals(AgreementProblems.YEARS, assertThrows(ProblemException.class, () -> draft(
                 AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("sjtu.edu.cn", "u-paris.fr"), "2025/2027", "2027/2028")).type());
         assertEquals(List.of("sjtu.edu.cn", "univ-lyon1.fr"), lyonDraft().partyCodes(), "parties sorted");
     }
@@ -42,9 +47,9 @@ class AgreementTest {
         var agreement = lyonDraft();
         agreement.propose();
         assertEquals(AgreementStatus.PROPOSED, agreement.status);
-        assertFalse(agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW));
+        assertEquals(Agreement.Approved.RECORDED, agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW));
         assertEquals(AgreementStatus.PROPOSED, agreement.status);
-        assertTrue(agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW));
+        assertEquals(Agreement.Approved.ACTIVATED, agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW));
         assertEquals(AgreementStatus.ACTIVE, agreement.status);
     }
 
@@ -69,10 +74,10 @@ class AgreementTest {
     @Test
     void theHashFollowsTheContent() {
         var first = lyonDraft();
-        var second = Agreement.draft(AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("univ-lyon1.fr", "sjtu.edu.cn"),
+        var second = draft(AgreementKind.BILATERAL_EXCHANGE, TITLE, List.of("univ-lyon1.fr", "sjtu.edu.cn"),
                 "2025/2026", "2030/2031");
-        assertEquals(first.hashOfContent(), lyonDraft().hashOfContent());
-        assertNotEquals(first.hashOfContent(), second.hashOfContent());
+        assertEquals(first.content().hash(), lyonDraft().content().hash());
+        assertNotEquals(first.content().hash(), second.content().hash());
     }
 
     @Test

@@ -26,8 +26,8 @@ class CooperationConditionTest {
     }
 
     static Agreement draftWith(CooperationCondition... conditions) {
-        return Agreement.draft(AgreementKind.BILATERAL_EXCHANGE, AgreementTest.TITLE, List.of("sjtu.edu.cn", "univ-lyon1.fr"),
-                "2025/2026", "2029/2030", List.of(conditions));
+        return AgreementTest.draft(AgreementKind.BILATERAL_EXCHANGE, AgreementTest.TITLE, List.of("sjtu.edu.cn", "univ-lyon1.fr"),
+                "2025/2026", "2029/2030", conditions);
     }
 
     static List<String> refusedFields(CooperationCondition condition) {
@@ -75,8 +75,15 @@ class CooperationConditionTest {
     @Test
     void moreStaffPlacesChangeTheContentToApprove() {
         var before = draftWith(lyonToShanghai());
-        var more = lyonToShanghai();
+        var same = AmendmentTest.copy(before.conditions.get(0));
+        assertEquals(before.content().hash(), contentWith(before, same).hash());
+        var more = AmendmentTest.copy(before.conditions.get(0));
         more.placesPerYear = 12;
-        assertNotEquals(before.hashOfContent(), draftWith(more).hashOfContent());
+        assertNotEquals(before.content().hash(), contentWith(before, more).hash());
+    }
+
+    private static AgreementContent contentWith(Agreement agreement, CooperationCondition condition) {
+        return AgreementContent.of(agreement.kind, agreement.title, agreement.partyCodes(), null, null,
+                agreement.firstAcademicYear, agreement.lastAcademicYear, List.of(condition));
     }
 }

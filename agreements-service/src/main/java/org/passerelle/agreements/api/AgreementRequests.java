@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.NotEmpty;
@@ -11,11 +12,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.agreements.AgreementContent;
 import org.passerelle.agreements.AgreementKind;
 import org.passerelle.agreements.CooperationCondition;
 import org.passerelle.agreements.MobilityType;
 
+import org.passerelle.runtime.text.LocalizedText;
+
+import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 /** Request bodies of the agreements API. */
 public final class AgreementRequests {
@@ -32,6 +38,9 @@ public final class AgreementRequests {
 
     @Schema(name = "CooperationCondition", description = "One direction of the agreement and its quota")
     public record Condition(
+            @Schema(description = "Absent for a new condition; in a revision or an amendment, the id of the condition "
+                    + "that changes (it stays the same across versions)", example = "c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20")
+            UUID id,
             @NotBlank @Size(max = 100) @Schema(example = "univ-lyon1.fr") String sendingInstitution,
             @NotBlank @Size(max = 100) @Schema(example = "sjtu.edu.cn") String receivingInstitution,
             @NotNull @Schema(example = "CLINICAL_INTERNSHIP_MID") MobilityType mobilityType,
@@ -53,13 +62,14 @@ public final class AgreementRequests {
             Integer staffDaysPerYear) {
 
         static Condition of(CooperationCondition c) {
-            return new Condition(c.sendingInstitution, c.receivingInstitution, c.mobilityType, c.placesPerYear,
+            return new Condition(c.id, c.sendingInstitution, c.receivingInstitution, c.mobilityType, c.placesPerYear,
                     c.firstAcademicYear, c.lastAcademicYear, c.minimumDays, c.maximumDays, c.eqfLevel, c.iscedCode,
                     c.language, c.cefrLevel, c.staffDaysPerYear);
         }
 
         CooperationCondition toCondition() {
             var c = new CooperationCondition();
+            c.id = id;
             c.sendingInstitution = sendingInstitution;
             c.receivingInstitution = receivingInstitution;
             c.mobilityType = mobilityType;
@@ -84,20 +94,25 @@ public final class AgreementRequests {
             @NotEmpty @Size(min = 2, max = 20)
             @Schema(description = "SCHAC codes of the parties", example = "[\"sjtu.edu.cn\", \"univ-lyon1.fr\"]")
             List<@NotBlank @Size(max = 100) String> parties,
+            @PastOrPresent @Schema(description = "The day it was signed, once it is", example = "2025-11-20") LocalDate signedOn,
+            @Size(max = 200) @Schema(description = "Where it was signed", example = "Paris") String signedAt,
             @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
             @Schema(example = "2025/2026") String firstAcademicYear,
             @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
             @Schema(example = "2029/2030") String lastAcademicYear,
             @Size(max = 50) @Schema(description = "Cooperation conditions, one direction each") List<@Valid @NotNull Condition> conditions) {
 
-        List<CooperationCondition> toConditions() {
-            return conditions == null ? List.of() : conditions.stream().map(Condition::toCondition).toList();
+        /** The content this draft describes; checks the rules that span fields. */
+        AgreementContent toContent() {
+            return AgreementContent.of(kind, LocalizedText.of(title.fr(), title.en(), title.zh()), parties, signedOn,
+                    signedAt, firstAcademicYear, lastAcademicYear,
+                    conditions == null ? List.of() : conditions.stream().map(Condition::toCondition).toList());
         }
     }
 
     @Schema(name = "Approval", description = "A party approves the content it read, named by its hash")
     public record Approval(@NotBlank @Pattern(regexp = "[0-9a-f]{64}", message = "{passerelle.content-hash}")
-                           @Schema(example = "9f2c...") String contentHash) {
+                           @Schema(example = "3b1f6a2d9c8e7f60a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718") String contentHash) {
     }
 
     @Schema(name = "Reason", description = "Why an agreement is suspended or terminated")

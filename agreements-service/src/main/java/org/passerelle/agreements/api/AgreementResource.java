@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -26,7 +27,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.agreements.Agreement;
+import org.passerelle.agreements.AgreementHistory;
 import org.passerelle.agreements.AgreementKind;
+import org.passerelle.agreements.MobilityType;
+import org.passerelle.agreements.VersionChanges;
 import org.passerelle.agreements.AgreementRepository;
 import org.passerelle.agreements.AgreementService;
 import org.passerelle.agreements.AgreementStatus;
@@ -34,8 +39,8 @@ import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
-import org.passerelle.runtime.text.LocalizedText;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/agreements")
@@ -58,10 +63,16 @@ public class AgreementResource {
     @Inject
     IdempotentCreations creations;
 
+    @Inject
+    AgreementHistory history;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "List agreements",
-            description = "Newest first. Filter by status, kind, party (SCHAC code) and an academic year the agreement covers.")
+            description = "Newest first. Filter by status, kind, party (SCHAC code), an academic year the agreement covers, "
+                    + "a mobility type one of its conditions is for, and a text its title contains in French, English or "
+                    + "Chinese (accents and case do not matter). A coordinator or integration client sees the agreements "
+                    + "its institution is party to; the international office sees all.")
     @APIResponse(responseCode = "200", description = "One page of agreements")
     public Page<AgreementSummary> list(@BeanParam @Valid PageRequest page,
                                        @QueryParam("status") AgreementStatus status,
@@ -69,8 +80,10 @@ public class AgreementResource {
                                        @QueryParam("party") @Parameter(example = "univ-lyon1.fr") @Size(max = 100) String party,
                                        @QueryParam("academicYear") @Parameter(example = "2026/2027")
                                        @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
-                                       String academicYear) {
-        return agreements.list(new AgreementRepository.Filter(status, kind, party, academicYear), page)
+                                       String academicYear,
+                                       @QueryParam("mobilityType") MobilityType mobilityType,
+                                       @QueryParam("text") @Parameter(example = "lyon") @Size(max = 200) String text) {
+        return agreements.list(new AgreementRepository.Filter(actingFor(), status, kind, party, academicYear, mobilityType, text), page)
                 .map(AgreementSummary::of);
     }
 
@@ -87,8 +100,7 @@ public class AgreementResource {
                                   + "a retried request never creates twice", example = "lyon1-2026-draft-001") String idempotencyKey,
                           @jakarta.ws.rs.core.Context UriInfo uri) {
         return creations.create(token.getSubject(), idempotencyKey, draft, () -> {
-            var agreement = service.draft(actingFor(), draft.kind(), title(draft), draft.parties(), draft.firstAcademicYear(),
-                    draft.lastAcademicYear(), draft.toConditions());
+            var agreement = service.draft(actingFor(), draft.toContent());
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build(),
                     AgreementView.of(agreement), Long.toString(agreement.version));
         });
@@ -106,9 +118,7 @@ public class AgreementResource {
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull AgreementRequests.Draft draft) {
         long version = Versions.required(ifMatch);
-        var agreement = service.revise(id, version, actingFor(), draft.kind(), title(draft), draft.parties(),
-                draft.firstAcademicYear(), draft.lastAcademicYear(), draft.toConditions());
-        return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
+        return answer(service.revise(id, version, actingFor(), draft.toContent()));
     }
 
     @DELETE
@@ -129,76 +139,187 @@ public class AgreementResource {
         return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
     }
 
-    private static LocalizedText title(AgreementRequests.Draft draft) {
-        return LocalizedText.of(draft.title().fr(), draft.title().en(), draft.title().zh());
-    }
-
     @GET
     @Path("/{id}")
     @RolesAllowed({"admin", "coordinator", "integration"})
-    @Operation(summary = "Get one agreement, with its parties and what each approved")
+    @Operation(summary = "Get one agreement: the version in force (or the draft) and the amendment waiting for approval",
+            description = "The ETag names what you read: send it as If-Match with any change.")
     @APIResponse(responseCode = "200", description = "The agreement")
-    @APIResponse(responseCode = "404", description = "No agreement has this id (urn:passerelle:problem:not-found)")
+    @APIResponse(responseCode = "404", description = "No agreement has this id, or your institution is not party to it "
+            + "(urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
-        var agreement = service.find(id);
-        return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
+        return answer(service.find(id, actingFor()));
     }
 
     @POST
     @Path("/{id}/proposal")
     @RolesAllowed({"admin", "coordinator"})
-    @Operation(summary = "Propose the draft to its parties", description = "Fixes the content and its hash; each party then approves it.")
+    @Operation(summary = "Propose the draft to its parties",
+            description = "Fixes the content and its hash; each party then approves it. Publishes AgreementProposed.")
     @APIResponse(responseCode = "200", description = "The proposed agreement, with the content hash to approve")
     @APIResponse(responseCode = "409", description = "Not a draft (urn:passerelle:problem:agreement-status)")
-    public AgreementView propose(@PathParam("id") UUID id) {
-        return AgreementView.of(service.propose(id));
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response propose(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return answer(service.propose(id, Versions.required(ifMatch), actingFor()));
     }
 
     @POST
     @Path("/{id}/approvals")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator"})
-    @Operation(summary = "Approve the proposed content for the caller's institution",
-            description = "The institution is the token's. When every party approved the same content the agreement is ACTIVE "
-                    + "and AgreementActivated is published.")
+    @Operation(summary = "Approve the proposed version for the caller's institution",
+            description = "Approves the proposal of a new agreement or the proposed amendment of an active one, named by "
+                    + "its content hash; the institution is the token's. The hash is this request's precondition, so "
+                    + "If-Match is not needed: two parties approving at the same time both succeed. Publishes "
+                    + "AgreementApproved; when every party approved the same content, AgreementActivated (a new "
+                    + "agreement) or AgreementAmended (an amendment, now in force).")
     @APIResponse(responseCode = "200", description = "The agreement after the approval")
-    @APIResponse(responseCode = "403", description = "The caller's institution is not a party (urn:passerelle:problem:not-a-party)")
-    @APIResponse(responseCode = "409", description = "The hash is not the current content's: the detail names the current one "
-            + "(urn:passerelle:problem:stale-approval); or the agreement is not proposed (urn:passerelle:problem:agreement-status)")
-    public AgreementView approve(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Approval approval) {
+    @APIResponse(responseCode = "404", description = "Your institution is not party to it (urn:passerelle:problem:not-found)")
+    @APIResponse(responseCode = "409", description = "The hash is not the current proposal's: the detail names the current one "
+            + "(urn:passerelle:problem:stale-approval); or nothing is proposed (urn:passerelle:problem:agreement-status)")
+    public Response approve(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Approval approval) {
         String institution = String.valueOf((Object) token.getClaim("institution"));
-        return AgreementView.of(service.approve(id, institution, approval.contentHash()));
+        return answer(service.approve(id, institution, approval.contentHash()));
+    }
+
+    @POST
+    @Path("/{id}/amendment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Start an amendment of an active agreement",
+            description = "The whole content of the new version: more places, longer durations, new mobility types, a "
+                    + "later last year. Send a condition that changes with its id; a condition without id is new; a "
+                    + "condition left out is removed. The parties stay the same. The version in force stays in force "
+                    + "until every party approved the amendment. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The agreement with its amendment (status DRAFT)")
+    @APIResponse(responseCode = "400", description = "A field is invalid, a condition id is not the agreement's, or the "
+            + "parties differ (urn:passerelle:problem:invalid-fields)")
+    @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status), or an amendment "
+            + "is already pending (urn:passerelle:problem:amendment-pending)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @Valid @NotNull AgreementRequests.Draft amendment) {
+        long version = Versions.required(ifMatch);
+        return answer(service.amend(id, version, actingFor(), amendment.toContent()));
+    }
+
+    @PUT
+    @Path("/{id}/amendment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Revise the amendment until it is proposed", description = "Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The agreement with its revised amendment")
+    @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment), or it is "
+            + "already proposed (urn:passerelle:problem:agreement-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response reviseAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                                    @Valid @NotNull AgreementRequests.Draft amendment) {
+        long version = Versions.required(ifMatch);
+        return answer(service.reviseAmendment(id, version, actingFor(), amendment.toContent()));
+    }
+
+    @DELETE
+    @Path("/{id}/amendment")
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Withdraw the amendment", description = "Proposed or not; the version in force is untouched. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The agreement without amendment")
+    @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response withdrawAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return answer(service.withdrawAmendment(id, Versions.required(ifMatch), actingFor()));
+    }
+
+    @POST
+    @Path("/{id}/amendment/proposal")
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Propose the amendment to the parties",
+            description = "Fixes its content and hash; each party then approves it at /approvals. Publishes AgreementProposed. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The agreement with its amendment PROPOSED and the hash to approve")
+    @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment), or it is "
+            + "already proposed (urn:passerelle:problem:agreement-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response proposeAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return answer(service.proposeAmendment(id, Versions.required(ifMatch), actingFor()));
+    }
+
+    @GET
+    @Path("/{id}/versions")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "The history of the agreement: every version",
+            description = "Oldest first: the versions that were in force (SUPERSEDED), the one in force (IN_FORCE), and the "
+                    + "one waiting for approval (DRAFT or PROPOSED), each with its content and who approved it when.")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "No such agreement for you (urn:passerelle:problem:not-found)")
+    public List<VersionView> versions(@PathParam("id") UUID id) {
+        return history.versions(id, actingFor()).stream().map(VersionView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "What changed between two versions",
+            description = "The fields of the agreement that differ, and the conditions added, removed or changed with the "
+                    + "fields that differ (conditions are matched by id). By default, from the version before the last "
+                    + "to the last: for an agreement with an amendment, what the amendment changes.")
+    @APIResponse(responseCode = "200", description = "The differences")
+    @APIResponse(responseCode = "404", description = "No such agreement for you (urn:passerelle:problem:not-found), or no "
+            + "such version (urn:passerelle:problem:no-such-version)")
+    public VersionChanges changes(@PathParam("id") UUID id,
+                                  @QueryParam("from") @Parameter(description = "Version number", example = "1") @Min(1) Integer from,
+                                  @QueryParam("to") @Parameter(description = "Version number", example = "2") @Min(1) Integer to) {
+        return history.changes(id, actingFor(), from, to);
     }
 
     @POST
     @Path("/{id}/suspension")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Suspend an active agreement", description = "No new nomination counts against it until resumed. Publishes AgreementSuspended.")
+    @Operation(summary = "Suspend an active agreement",
+            description = "No new nomination counts against it until resumed. Publishes AgreementSuspended. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The suspended agreement")
     @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status)")
-    public AgreementView suspend(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Termination suspension) {
-        return AgreementView.of(service.suspend(id, suspension.reason()));
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                            @Valid @NotNull AgreementRequests.Termination suspension) {
+        long version = Versions.required(ifMatch);
+        return answer(service.suspend(id, version, suspension.reason()));
     }
 
     @POST
     @Path("/{id}/resumption")
     @RolesAllowed("admin")
-    @Operation(summary = "Resume a suspended agreement", description = "Publishes AgreementResumed.")
+    @Operation(summary = "Resume a suspended agreement", description = "Publishes AgreementResumed. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The agreement, active again")
     @APIResponse(responseCode = "409", description = "Not suspended (urn:passerelle:problem:agreement-status)")
-    public AgreementView resume(@PathParam("id") UUID id) {
-        return AgreementView.of(service.resume(id));
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return answer(service.resume(id, Versions.required(ifMatch)));
     }
 
     @POST
     @Path("/{id}/termination")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
-    @Operation(summary = "Terminate an active or suspended agreement", description = "Publishes AgreementTerminated.")
+    @Operation(summary = "Terminate an active or suspended agreement", description = "Publishes AgreementTerminated. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The terminated agreement")
     @APIResponse(responseCode = "409", description = "Not active or suspended (urn:passerelle:problem:agreement-status)")
-    public AgreementView terminate(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Termination termination) {
-        return AgreementView.of(service.terminate(id, termination.reason()));
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                              @Valid @NotNull AgreementRequests.Termination termination) {
+        long version = Versions.required(ifMatch);
+        return answer(service.terminate(id, version, termination.reason()));
+    }
+
+    /** The agreement with its ETag, which the next change names in If-Match. */
+    private static Response answer(Agreement agreement) {
+        return Response.ok(AgreementView.of(agreement)).tag(Versions.etag(agreement.version)).build();
     }
 }

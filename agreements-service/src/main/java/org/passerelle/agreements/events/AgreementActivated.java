@@ -1,5 +1,6 @@
 package org.passerelle.agreements.events;
 
+import org.passerelle.agreements.Agreement;
 import org.passerelle.agreements.AgreementKind;
 import org.passerelle.agreements.CooperationCondition;
 import org.passerelle.agreements.MobilityType;
@@ -21,13 +22,19 @@ public record AgreementActivated(
         Instant activatedAt,
         List<Condition> conditions) {
 
-    /** A cooperation condition as the services that check nominations need it. */
-    public record Condition(String sendingInstitution, String receivingInstitution, MobilityType mobilityType,
+    public static AgreementActivated of(Agreement agreement, Instant at) {
+        return new AgreementActivated(agreement.id, agreement.kind, agreement.partyCodes(), agreement.firstAcademicYear,
+                agreement.lastAcademicYear, agreement.contentHash, at,
+                agreement.conditions.stream().map(Condition::of).toList());
+    }
+
+    /** A cooperation condition as the services that check nominations need it; the id stays across amendments. */
+    public record Condition(UUID id, String sendingInstitution, String receivingInstitution, MobilityType mobilityType,
                             int placesPerYear, String firstAcademicYear, String lastAcademicYear,
                             Integer minimumDays, Integer maximumDays) {
 
         public static Condition of(CooperationCondition c) {
-            return new Condition(c.sendingInstitution, c.receivingInstitution, c.mobilityType, c.placesPerYear,
+            return new Condition(c.id, c.sendingInstitution, c.receivingInstitution, c.mobilityType, c.placesPerYear,
                     c.firstAcademicYear, c.lastAcademicYear, c.minimumDays, c.maximumDays);
         }
     }

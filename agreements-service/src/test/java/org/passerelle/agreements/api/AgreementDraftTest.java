@@ -52,7 +52,7 @@ class AgreementDraftTest {
         String id = given().auth().oauth2(LYON1).contentType("application/json")
                 .body(body("2025/2026", "2029/2030", "sjtu.edu.cn", "univ-lyon1.fr"))
                 .when().post("/api/agreements").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(LYON1).when().post("/api/agreements/{id}/proposal", id).then().statusCode(200);
+        given().auth().oauth2(LYON1).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/proposal", id).then().statusCode(200);
         String etag = given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", id).then().extract().header("ETag");
 
         given().auth().oauth2(LYON1).header("If-Match", etag).contentType("application/json")
@@ -68,7 +68,7 @@ class AgreementDraftTest {
         String id = given().auth().oauth2(LYON1).contentType("application/json")
                 .body(body("2025/2026", "2029/2030", "sjtu.edu.cn", "univ-lyon1.fr"))
                 .when().post("/api/agreements").then().statusCode(201).extract().path("id");
-        String hash = given().auth().oauth2(LYON1).when().post("/api/agreements/{id}/proposal", id).then().extract().path("contentHash");
+        String hash = given().auth().oauth2(LYON1).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/proposal", id).then().extract().path("contentHash");
         for (String token : new String[] {LYON1, SJTUSM_ADMIN}) {
             given().auth().oauth2(token).contentType("application/json").body("{\"contentHash\":\"" + hash + "\"}")
                     .when().post("/api/agreements/{id}/approvals", id).then().statusCode(200);
@@ -114,9 +114,10 @@ class AgreementDraftTest {
         given().auth().oauth2(PARIS).header("If-Match", "\"0\"").contentType("application/json")
                 .body(body("2025/2026", "2029/2030", "sjtu.edu.cn", "u-paris.fr"))
                 .when().put("/api/agreements/{id}", id)
-                .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:not-a-party"));
+                .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:not-found"));
         given().auth().oauth2(PARIS).header("If-Match", "\"0\"").when().delete("/api/agreements/{id}", id)
-                .then().statusCode(403);
+                .then().statusCode(404);
+        given().auth().oauth2(PARIS).when().get("/api/agreements/{id}", id).then().statusCode(404);
         given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", id)
                 .then().statusCode(200).header("ETag", "\"0\"").body("parties.institution", hasItem("univ-lyon1.fr"));
     }

@@ -30,7 +30,7 @@ class AgreementLifecycleTest {
     @Test
     void approvedByBothSidesItIsActiveThenTerminatedAndEachStepIsAnEventThatMatchesItsSchema() throws Exception {
         String id = draft();
-        String hash = given().auth().oauth2(LYON1).when().post("/api/agreements/{id}/proposal", id)
+        String hash = given().auth().oauth2(LYON1).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/proposal", id)
                 .then().statusCode(200).body("status", equalTo("PROPOSED")).extract().path("contentHash");
 
         given().auth().oauth2(LYON1).contentType("application/json").body("{\"contentHash\":\"" + hash + "\"}")
@@ -38,28 +38,30 @@ class AgreementLifecycleTest {
                 .then().statusCode(200).body("status", equalTo("PROPOSED"));
         given().auth().oauth2(PARIS).contentType("application/json").body("{\"contentHash\":\"" + hash + "\"}")
                 .when().post("/api/agreements/{id}/approvals", id)
-                .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:not-a-party"));
+                .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:not-found"));
         given().auth().oauth2(SJTUSM_ADMIN).contentType("application/json").body("{\"contentHash\":\"" + hash + "\"}")
                 .when().post("/api/agreements/{id}/approvals", id)
                 .then().statusCode(200).body("status", equalTo("ACTIVE"))
                 .body("parties.approved", equalTo(List.of(true, true)));
 
-        given().auth().oauth2(SJTUSM_ADMIN).contentType("application/json").body("{\"reason\":\"Renégociation\"}")
+        given().auth().oauth2(SJTUSM_ADMIN).header("If-Match", AgreementApi.etag(id)).contentType("application/json").body("{\"reason\":\"Renégociation\"}")
                 .when().post("/api/agreements/{id}/suspension", id)
                 .then().statusCode(200).body("status", equalTo("SUSPENDED"));
-        given().auth().oauth2(LYON1).when().post("/api/agreements/{id}/resumption", id)
+        given().auth().oauth2(LYON1).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/resumption", id)
                 .then().statusCode(403);
-        given().auth().oauth2(SJTUSM_ADMIN).when().post("/api/agreements/{id}/resumption", id)
+        given().auth().oauth2(SJTUSM_ADMIN).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/resumption", id)
                 .then().statusCode(200).body("status", equalTo("ACTIVE"));
-        given().auth().oauth2(SJTUSM_ADMIN).when().post("/api/agreements/{id}/resumption", id)
+        given().auth().oauth2(SJTUSM_ADMIN).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/resumption", id)
                 .then().statusCode(409).body("type", equalTo("urn:passerelle:problem:agreement-status"));
 
-        given().auth().oauth2(SJTUSM_ADMIN).contentType("application/json").body("{\"reason\":\"Remplacé par l'accord de 2027\"}")
+        given().auth().oauth2(SJTUSM_ADMIN).header("If-Match", AgreementApi.etag(id)).contentType("application/json").body("{\"reason\":\"Remplacé par l'accord de 2027\"}")
                 .when().post("/api/agreements/{id}/termination", id)
                 .then().statusCode(200).body("status", equalTo("TERMINATED"));
 
         var events = eventsOf(id);
-        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementSuspended.v1",
+        assertEquals(List.of("passerelle.agreements.AgreementProposed.v1", "passerelle.agreements.AgreementApproved.v1",
+                        "passerelle.agreements.AgreementApproved.v1", "passerelle.agreements.AgreementActivated.v1",
+                        "passerelle.agreements.AgreementSuspended.v1",
                         "passerelle.agreements.AgreementResumed.v1", "passerelle.agreements.AgreementTerminated.v1"),
                 events.stream().map(e -> e[0]).toList());
         for (String[] event : events) {
@@ -70,7 +72,7 @@ class AgreementLifecycleTest {
     @Test
     void aStaleApprovalIsAConflictThatNamesTheCurrentHash() {
         String id = draft();
-        String hash = given().auth().oauth2(LYON1).when().post("/api/agreements/{id}/proposal", id)
+        String hash = given().auth().oauth2(LYON1).header("If-Match", AgreementApi.etag(id)).when().post("/api/agreements/{id}/proposal", id)
                 .then().statusCode(200).extract().path("contentHash");
         given().auth().oauth2(LYON1).contentType("application/json").body("{\"contentHash\":\"" + "a".repeat(64) + "\"}")
                 .when().post("/api/agreements/{id}/approvals", id)
@@ -101,7 +103,7 @@ class AgreementLifecycleTest {
     @Test
     void terminatingADraftIsRefusedAndStudentsCannotDraft() {
         String id = draft();
-        given().auth().oauth2(SJTUSM_ADMIN).contentType("application/json").body("{\"reason\":\"x\"}")
+        given().auth().oauth2(SJTUSM_ADMIN).header("If-Match", AgreementApi.etag(id)).contentType("application/json").body("{\"reason\":\"x\"}")
                 .when().post("/api/agreements/{id}/termination", id)
                 .then().statusCode(409).body("type", equalTo("urn:passerelle:problem:agreement-status"));
         given().auth().oauth2(TestTokens.of("student", "univ-lyon1.fr")).contentType("application/json").body("{}")

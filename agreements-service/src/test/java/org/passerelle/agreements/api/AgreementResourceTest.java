@@ -6,12 +6,16 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.agreements.Agreement;
+import org.passerelle.agreements.AgreementContent;
 import org.passerelle.agreements.AgreementKind;
+import org.passerelle.agreements.CooperationCondition;
+import org.passerelle.agreements.MobilityType;
 import org.passerelle.agreements.AgreementRepository;
 import org.passerelle.agreements.AgreementStatus;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.runtime.text.LocalizedText;
 
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,28 +30,73 @@ class AgreementResourceTest {
     @Inject
     AgreementRepository agreements;
 
+    /** Marks this test's agreements, so that it lists only them among those of other tests. */
+    String tag;
+
     @BeforeEach
     void threeAgreements() {
+        tag = "t" + UUID.randomUUID().toString().substring(0, 8);
         QuarkusTransaction.requiringNew().run(() -> {
-            agreements.deleteAll();
-            agreements.persist(agreement(AgreementKind.FRAMEWORK, AgreementStatus.ACTIVE, "Collège médical franco-chinois"));
-            agreements.persist(agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.ACTIVE, "SJTUSM - Université Paris Cité"));
-            agreements.persist(agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.DRAFT, "SJTUSM - Université Claude Bernard Lyon 1"));
+            agreements.persist(agreement(AgreementKind.FRAMEWORK, AgreementStatus.ACTIVE,
+                    LocalizedText.of("Collège médical franco-chinois " + tag, "Sino-French Joint Medical College " + tag, "中法联合医学院 " + tag),
+                    "u-paris.fr", MobilityType.RESEARCH_LONG));
+            agreements.persist(agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.ACTIVE,
+                    LocalizedText.of("SJTUSM - Université Paris Cité " + tag, "SJTUSM - Paris Cité University " + tag, "上海交大医学院-巴黎西岱大学 " + tag),
+                    "u-paris.fr", MobilityType.SUMMER_TRAINING));
+            agreements.persist(agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.DRAFT,
+                    LocalizedText.of("SJTUSM - Université Claude Bernard Lyon 1 " + tag, "SJTUSM - Lyon 1 " + tag, "上海交大医学院-里昂一大 " + tag),
+                    "univ-lyon1.fr", MobilityType.SUMMER_TRAINING));
         });
     }
 
     @Test
     void filtersByStatusAndKind() {
-        given().auth().oauth2(ADMIN).queryParam("status", "ACTIVE").queryParam("kind", "BILATERAL_EXCHANGE")
+        given().auth().oauth2(ADMIN).queryParam("text", tag).queryParam("status", "ACTIVE").queryParam("kind", "BILATERAL_EXCHANGE")
                 .when().get("/api/agreements")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(1))
-                .body("items[0].title.fr", equalTo("SJTUSM - Université Paris Cité"));
-        given().auth().oauth2(ADMIN).queryParam("size", 2)
+                .body("items[0].title.fr", equalTo("SJTUSM - Université Paris Cité " + tag));
+        given().auth().oauth2(ADMIN).queryParam("text", tag).queryParam("size", 2)
                 .when().get("/api/agreements")
                 .then().statusCode(200)
                 .body("totalItems", equalTo(3))
                 .body("totalPages", equalTo(2));
+    }
+
+    @Test
+    void theTextIsFoundInAnyLanguageWhateverTheAccentsAndCase() {
+        given().auth().oauth2(ADMIN).queryParam("text", "COLLEGE MEDICAL franco-chinois " + tag)
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("items.title.fr", equalTo(List.of("Collège médical franco-chinois " + tag)));
+        given().auth().oauth2(ADMIN).queryParam("text", "里昂一大 " + tag)
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("items.title.zh", equalTo(List.of("上海交大医学院-里昂一大 " + tag)));
+        given().auth().oauth2(ADMIN).queryParam("text", "Cite University " + tag)
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void filtersByTheMobilityTypeOfAConditionAndTheAcademicYear() {
+        given().auth().oauth2(ADMIN).queryParam("text", tag).queryParam("mobilityType", "RESEARCH_LONG")
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("items.kind", equalTo(List.of("FRAMEWORK")));
+        given().auth().oauth2(ADMIN).queryParam("text", tag).queryParam("academicYear", "2031/2032")
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(ADMIN).queryParam("text", tag).queryParam("academicYear", "2027/2028").queryParam("party", "univ-lyon1.fr")
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("totalItems", equalTo(1));
+    }
+
+    @Test
+    void aCoordinatorListsOnlyTheAgreementsOfTheirInstitution() {
+        given().auth().oauth2(TestTokens.of("coordinator", "univ-lyon1.fr")).queryParam("text", tag)
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("items.parties", equalTo(List.of(List.of("sjtu.edu.cn", "univ-lyon1.fr"))));
+        given().auth().oauth2(TestTokens.of("integration", "u-paris.fr")).queryParam("text", tag).queryParam("party", "univ-lyon1.fr")
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test
@@ -66,12 +115,18 @@ class AgreementResourceTest {
                 .then().statusCode(403);
     }
 
-    private static Agreement agreement(AgreementKind kind, AgreementStatus status, String title) {
-        var a = new Agreement();
-        a.id = UUID.randomUUID();
-        a.kind = kind;
+    private static Agreement agreement(AgreementKind kind, AgreementStatus status, LocalizedText title, String partner,
+                                       MobilityType type) {
+        var condition = new CooperationCondition();
+        condition.sendingInstitution = partner;
+        condition.receivingInstitution = "sjtu.edu.cn";
+        condition.mobilityType = type;
+        condition.placesPerYear = 5;
+        condition.firstAcademicYear = "2025/2026";
+        condition.lastAcademicYear = "2029/2030";
+        var a = Agreement.draft(AgreementContent.of(kind, title, List.of("sjtu.edu.cn", partner), null, null,
+                "2025/2026", "2029/2030", List.of(condition)));
         a.status = status;
-        a.title = LocalizedText.of(title, title, title);
         return a;
     }
 }

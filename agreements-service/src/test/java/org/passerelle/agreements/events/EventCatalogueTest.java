@@ -13,7 +13,9 @@ class EventCatalogueTest {
     @Test
     void everyPublishedEventTypeHasItsSchema() throws Exception {
         var types = EventContracts.assertEveryPublishedTypeHasItsSchema("agreements");
-        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementResumed.v1",
+        assertEquals(List.of("passerelle.agreements.AgreementActivated.v1", "passerelle.agreements.AgreementAmended.v1",
+                        "passerelle.agreements.AgreementApproved.v1", "passerelle.agreements.AgreementExpired.v1",
+                        "passerelle.agreements.AgreementProposed.v1", "passerelle.agreements.AgreementResumed.v1",
                         "passerelle.agreements.AgreementSuspended.v1", "passerelle.agreements.AgreementTerminated.v1"),
                 types.stream().sorted().toList());
     }
