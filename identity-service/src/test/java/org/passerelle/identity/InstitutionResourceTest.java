@@ -7,8 +7,13 @@ import io.quarkus.test.oidc.server.OidcWireMock;
 import org.junit.jupiter.api.Test;
 import org.passerelle.devstack.testing.TestTokens;
 
+import java.util.List;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.startsWith;
@@ -23,24 +28,47 @@ class InstitutionResourceTest {
 
     @Test
     void listsTheFoundingInstitutionsInSchacOrder() {
-        given().auth().oauth2(COORDINATOR_LYON1)
+        List<String> codes = given().auth().oauth2(COORDINATOR_LYON1).queryParam("size", 100)
                 .when().get("/api/institutions")
                 .then().statusCode(200)
-                .body("totalItems", equalTo(3))
-                .body("items.schacCode", equalTo(java.util.List.of("sjtu.edu.cn", "u-paris.fr", "univ-lyon1.fr")))
+                .body("items.schacCode", hasItems("sjtu.edu.cn", "u-paris.fr", "univ-lyon1.fr",
+                        "jmc-school-3.example", "jmc-school-4.example", "jmc-school-5.example"))
                 .body("items.find { it.schacCode == 'sjtu.edu.cn' }.name.zh", equalTo("上海交通大学医学院"))
-                .body("items.find { it.schacCode == 'univ-lyon1.fr' }.name.fr", equalTo("Université Claude Bernard Lyon 1"));
+                .body("items.find { it.schacCode == 'univ-lyon1.fr' }.name.fr", equalTo("Université Claude Bernard Lyon 1"))
+                .body("items.find { it.schacCode == 'jmc-school-3.example' }.illustrative", equalTo(true))
+                .body("items.find { it.schacCode == 'univ-lyon1.fr' }.illustrative", equalTo(false))
+                .body("items.find { it.schacCode == 'univ-lyon1.fr' }.illustrativeDetails", equalTo(List.of("erasmusCode")))
+                .extract().path("items.schacCode");
+        assertEquals(codes.stream().sorted().toList(), codes, "ordered by SCHAC code");
+    }
+
+    @Test
+    void sjtusmHasRuijinHospitalWithItsDepartments() {
+        given().auth().oauth2(COORDINATOR_LYON1)
+                .when().get("/api/institutions/0b3f6f6e-1d7a-4c1e-9a51-5a1f0c2b7d01")
+                .then().statusCode(200)
+                .body("units.find { it.kind == 'HOSPITAL' }.name.zh", equalTo("瑞金医院"))
+                .body("units.find { it.kind == 'HOSPITAL' }.illustrative", equalTo(false))
+                .body("units.find { it.kind == 'HOSPITAL' }.units.kind", everyItem(equalTo("DEPARTMENT")))
+                .body("units.find { it.kind == 'HOSPITAL' }.units.size()", greaterThanOrEqualTo(3))
+                .body("units.find { it.kind == 'HOSPITAL' }.units.illustrative", everyItem(equalTo(true)));
     }
 
     @Test
     void filtersByCountryAndPages() {
+        int total = given().auth().oauth2(COORDINATOR_LYON1).queryParam("country", "FR").queryParam("size", 1)
+                .when().get("/api/institutions")
+                .then().statusCode(200).extract().path("totalItems");
         given().auth().oauth2(COORDINATOR_LYON1)
                 .queryParam("country", "FR").queryParam("size", 1).queryParam("page", 1)
                 .when().get("/api/institutions")
                 .then().statusCode(200)
-                .body("totalItems", equalTo(2))
-                .body("totalPages", equalTo(2))
-                .body("items.schacCode", equalTo(java.util.List.of("univ-lyon1.fr")));
+                .body("totalPages", equalTo(total))
+                .body("items.countryCode", equalTo(List.of("FR")));
+        given().auth().oauth2(COORDINATOR_LYON1).queryParam("country", "CN")
+                .when().get("/api/institutions")
+                .then().statusCode(200)
+                .body("items.schacCode", equalTo(List.of("sjtu.edu.cn")));
     }
 
     @Test
