@@ -1,0 +1,136 @@
+package org.passerelle.curriculum;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.passerelle.curriculum.events.CatalogueItemChanged;
+import org.passerelle.curriculum.events.CatalogueItemPublished;
+import org.passerelle.curriculum.events.CatalogueItemWithdrawn;
+import org.passerelle.curriculum.events.SessionClosed;
+import org.passerelle.curriculum.events.SessionOpened;
+import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The use cases of the catalogue and its sessions; each change and the events it causes commit together. */
+@ApplicationScoped
+public class CatalogueService {
+
+    @Inject
+    CatalogueItemRepository items;
+
+    @Inject
+    SessionRepository sessions;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public CatalogueItem publish(CatalogueItem.Details details) {
+        var item = CatalogueItem.publish(details, Instant.now());
+        items.persist(item);
+        outbox.append(item.id, CatalogueItemPublished.of(item));
+        return item;
+    }
+
+    /** Revises an item the caller read at {@code expectedVersion}; 412 if it changed since. */
+    @Transactional
+    public CatalogueItem revise(UUID id, long expectedVersion, Caller caller, CatalogueItem.Details details) {
+        var item = item(id);
+        requireVersion(item.version, expectedVersion);
+        caller.requireMaySupervise(item);
+        item.revise(details, Instant.now());
+        caller.requireMaySupervise(item);   // a supervisor cannot hand their item to someone else
+        outbox.append(item.id, CatalogueItemChanged.of(item));
+        return item;
+    }
+
+    /** Withdraws the item and its sessions; refused while a session has holders. */
+    @Transactional
+    public CatalogueItem withdrawItem(UUID id, long expectedVersion, Caller caller) {
+        var item = item(id);
+        requireVersion(item.version, expectedVersion);
+        caller.requireMaySupervise(item);
+        Instant now = Instant.now();
+        for (Session session : sessions.lockedOfItem(id)) {
+            if (session.status != SessionStatus.WITHDRAWN) {
+                session.withdraw();
+            }
+        }
+        item.withdraw(now);
+        outbox.append(item.id, new CatalogueItemWithdrawn(item.id, now));
+        return item;
+    }
+
+    @Transactional
+    public Session plan(UUID itemId, Caller caller, String academicYear, LocalDate start, LocalDate end, int capacity) {
+        var item = item(itemId);
+        caller.requireMaySupervise(item);
+        var session = Session.plan(item, academicYear, start, end, capacity);
+        sessions.persist(session);
+        return session;
+    }
+
+    @Transactional
+    public Session reschedule(UUID id, long expectedVersion, Caller caller, String academicYear, LocalDate start,
+                              LocalDate end, int capacity) {
+        var session = sessionToChange(id, expectedVersion, caller);
+        session.reschedule(academicYear, start, end, capacity);
+        return session;
+    }
+
+    @Transactional
+    public Session open(UUID id, long expectedVersion, Caller caller) {
+        var session = sessionToChange(id, expectedVersion, caller);
+        item(session.itemId).requirePublished();
+        session.open();
+        outbox.append(session.itemId, SessionOpened.of(session, Instant.now()));
+        return session;
+    }
+
+    @Transactional
+    public Session close(UUID id, long expectedVersion, Caller caller) {
+        var session = sessionToChange(id, expectedVersion, caller);
+        session.close();
+        outbox.append(session.itemId, new SessionClosed(session.id, session.itemId, false, Instant.now()));
+        return session;
+    }
+
+    @Transactional
+    public Session withdrawSession(UUID id, long expectedVersion, Caller caller) {
+        var session = sessionToChange(id, expectedVersion, caller);
+        boolean wasTakingHolds = session.status == SessionStatus.OPEN;
+        session.withdraw();
+        if (wasTakingHolds) {
+            outbox.append(session.itemId, new SessionClosed(session.id, session.itemId, true, Instant.now()));
+        }
+        return session;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public CatalogueItem item(UUID id) {
+        return items.findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Session session(UUID id) {
+        return sessions.findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    }
+
+    private Session sessionToChange(UUID id, long expectedVersion, Caller caller) {
+        var session = sessions.lockedForChange(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+        requireVersion(session.version, expectedVersion);
+        caller.requireMaySupervise(item(session.itemId));
+        return session;
+    }
+
+    private static void requireVersion(long version, long expectedVersion) {
+        if (version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package org.passerelle.curriculum.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+import org.passerelle.curriculum.CatalogueService;
+import org.passerelle.curriculum.Session;
+import org.passerelle.curriculum.seats.SeatLedger;
+import org.passerelle.runtime.http.Versions;
+import org.passerelle.runtime.paging.Page;
+import org.passerelle.runtime.paging.PageRequest;
+
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+@Path("/api/catalogue/sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Sessions")
+public class SessionResource {
+
+    private static final Logger LOG = Logger.getLogger(SessionResource.class);
+
+    @Inject
+    CatalogueService catalogue;
+
+    @Inject
+    SeatLedger seats;
+
+    @Inject
+    Callers callers;
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
+    @Operation(summary = "Get one session", description = "With its seats held and free, and its ETag to send in If-Match.")
+    @APIResponse(responseCode = "200", description = "The session")
+    @APIResponse(responseCode = "404", description = "No session has this id (urn:passerelle:problem:not-found)")
+    public Response get(@PathParam("id") UUID id) {
+        return answer(catalogue.session(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "supervisor"})
+    @Operation(summary = "Change the period or capacity of a session",
+            description = "The international office or the item's supervisor. The capacity never goes below the seats "
+                    + "held. Send If-Match with the ETag you read.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "more seats",
+            value = "{\"academicYear\":\"2026/2027\",\"startDate\":\"2027-07-05\",\"endDate\":\"2027-07-30\",\"capacity\":36}")))
+    @APIResponse(responseCode = "200", description = "The session, with its new ETag")
+    @APIResponse(responseCode = "400", description = "Capacity below the seats held, or a period outside the academic "
+            + "year (urn:passerelle:problem:validation)")
+    @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
+    @APIResponse(responseCode = "409", description = "The session is withdrawn (urn:passerelle:problem:session-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response reschedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                               @Valid @NotNull ItemRequests.SessionDraft draft) {
+        long version = Versions.required(ifMatch);
+        return answer(catalogue.reschedule(id, version, callers.current(), draft.academicYear(), draft.startDate(),
+                draft.endDate(), draft.capacity()));
+    }
+
+    @POST
+    @Path("/{id}/opening")
+    @RolesAllowed({"admin", "supervisor"})
+    @Operation(summary = "Open a session", description = "From PLANNED or CLOSED: it takes seat holds. Send If-Match. Publishes SessionOpened.")
+    @APIResponse(responseCode = "200", description = "The open session")
+    @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
+    @APIResponse(responseCode = "409", description = "Already open or withdrawn (urn:passerelle:problem:session-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return change(ifMatch, (version, caller) -> catalogue.open(id, version, caller));
+    }
+
+    @POST
+    @Path("/{id}/closing")
+    @RolesAllowed({"admin", "supervisor"})
+    @Operation(summary = "Close a session", description = "No new holds; the seats held stay held. Send If-Match. Publishes SessionClosed.")
+    @APIResponse(responseCode = "200", description = "The closed session")
+    @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
+    @APIResponse(responseCode = "409", description = "Not open (urn:passerelle:problem:session-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return change(ifMatch, (version, caller) -> catalogue.close(id, version, caller));
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @RolesAllowed({"admin", "supervisor"})
+    @Operation(summary = "Withdraw a session",
+            description = "For good. Refused while mobilities hold seats in it, until they are released. Send If-Match. "
+                    + "Publishes SessionClosed with withdrawn true if it was open.")
+    @APIResponse(responseCode = "200", description = "The withdrawn session")
+    @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
+    @APIResponse(responseCode = "409", description = "Seats are held (urn:passerelle:problem:session-held), or already "
+            + "withdrawn (urn:passerelle:problem:session-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return change(ifMatch, (version, caller) -> catalogue.withdrawSession(id, version, caller));
+    }
+
+    @GET
+    @Path("/{id}/holders")
+    @RolesAllowed({"admin", "supervisor", "coordinator", "integration"})
+    @Operation(summary = "List who holds seats in a session",
+            description = "Earliest hold first. Every listed role sees the holds and their sending institutions; the "
+                    + "mobility and person ids only the international office, the session's supervisor and the "
+                    + "coordinators (or integration clients) of the holder's sending institution. Reads of personal data "
+                    + "are logged with the reader.")
+    @APIResponse(responseCode = "200", description = "One page of holders")
+    @APIResponse(responseCode = "404", description = "No session has this id (urn:passerelle:problem:not-found)")
+    public Page<HolderView> holders(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
+        Session session = catalogue.session(id);
+        var caller = callers.current();
+        boolean seesAll = caller.admin() || catalogue.item(session.itemId).isSupervisedBy(caller.account())
+                && callers.hasRole("supervisor");
+        var holds = seats.holders(id, page);
+        var view = holds.map(h -> seesAll || h.sendingInstitution().equals(caller.institution())
+                && (callers.hasRole("coordinator") || callers.hasRole("integration"))
+                ? new HolderView(h.mobilityId(), h.personId(), h.sendingInstitution(), h.heldAt(), false)
+                : new HolderView(null, null, h.sendingInstitution(), h.heldAt(), true));
+        long shown = view.items().stream().filter(h -> !h.personalDataHidden()).count();
+        if (shown > 0) {
+            LOG.infof("Personal data read: %d holders of session %s by account %s (%s)", shown, id, caller.account(),
+                    caller.institution());
+        }
+        return view;
+    }
+
+    private Response change(String ifMatch, BiFunction<Long, org.passerelle.curriculum.Caller, Session> change) {
+        long version = Versions.required(ifMatch);
+        return answer(change.apply(version, callers.current()));
+    }
+
+    private static Response answer(Session session) {
+        return Response.ok(SessionView.of(session)).tag(Versions.etag(session.version)).build();
+    }
+}

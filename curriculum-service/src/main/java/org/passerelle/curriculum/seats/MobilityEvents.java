@@ -1,0 +1,51 @@
+package org.passerelle.curriculum.seats;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passerelle.runtime.events.IncomingEvents;
+import org.passerelle.runtime.events.ReceivedEvent;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Holds seats for nominated mobilities and frees them when a mobility is cancelled or rejected. */
+@ApplicationScoped
+public class MobilityEvents {
+
+    /** The data of MobilityNominated v1 that this service reads (docs/events/mobility). */
+    public record Nominated(UUID mobilityId, String sendingInstitution, UUID personId, List<UUID> requestedSessions) {
+    }
+
+    /** The data of MobilityCancelled v1 and MobilityRejected v1 that this service reads. */
+    public record Ended(UUID mobilityId) {
+    }
+
+    @Inject
+    IncomingEvents events;
+
+    @Inject
+    SeatLedger seats;
+
+    @Incoming("mobility-events")
+    @Blocking
+    @Retry(maxRetries = 3, delay = 200, abortOn = ReceivedEvent.UnreadableEvent.class)
+    public void consume(ConsumerRecord<String, String> record) {
+        events.handleOnce(record, Map.of(
+                "passerelle.mobility.MobilityNominated.v1", e -> nominated(events.data(e, Nominated.class)),
+                "passerelle.mobility.MobilityCancelled.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_CANCELLED"),
+                "passerelle.mobility.MobilityRejected.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_REJECTED")));
+    }
+
+    private void nominated(Nominated nomination) {
+        List<UUID> sessions = nomination.requestedSessions() == null ? List.of() : nomination.requestedSessions();
+        if (!sessions.isEmpty()) {
+            seats.hold(new SeatLedger.Request(nomination.mobilityId(), nomination.sendingInstitution(),
+                    nomination.personId(), sessions));
+        }
+    }
+}
