@@ -1,0 +1,33 @@
+package org.passerelle.curriculum.api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Every operation of the API is documented for the frontend and partners. */
+@QuarkusTest
+class OpenApiTest {
+
+    @Test
+    void everyOperationHasASummaryADescriptionAndItsResponses() {
+        JsonPath document = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        List<String> undocumented = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (operation.get("summary") == null || operation.get("description") == null
+                    || !(operation.get("responses") instanceof Map<?, ?> responses) || responses.isEmpty()) {
+                undocumented.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertEquals(List.of(), undocumented);
+        assertEquals(18, paths.values().stream().mapToInt(Map::size).sum(), "operations of the API");
+    }
+}
