@@ -194,7 +194,7 @@ public class AgreementResource {
                     + "until every party approved the amendment. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The agreement with its amendment (status DRAFT)")
     @APIResponse(responseCode = "400", description = "A field is invalid, a condition id is not the agreement's, or the "
-            + "parties differ (urn:passerelle:problem:invalid-fields)")
+            + "parties differ (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status), or an amendment "
             + "is already pending (urn:passerelle:problem:amendment-pending)")
     @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")

@@ -78,7 +78,7 @@ class AgreementReachesMobilityIT {
         String id = activeAgreement(lyon1, sjtusm);
         awaitOpenInMobility(id, true, lyon1);
 
-        var terminated = post(agreements, "/api/agreements/" + id + "/termination", sjtusm, "{\"reason\":\"Remplacé par l'accord de 2027\"}");
+        var terminated = PlatformClient.change(agreements, "/api/agreements/" + id, "/termination", sjtusm, "{\"reason\":\"Remplacé par l'accord de 2027\"}");
         assertEquals(200, terminated.statusCode(), terminated.body());
         awaitOpenInMobility(id, false, lyon1);
     }
@@ -91,7 +91,7 @@ class AgreementReachesMobilityIT {
         awaitOpenInMobility(id, true, lyon1);
 
         kafka.stop();
-        var terminated = post(agreements, "/api/agreements/" + id + "/termination", sjtusm, "{\"reason\":\"Fin anticipée\"}");
+        var terminated = PlatformClient.change(agreements, "/api/agreements/" + id, "/termination", sjtusm, "{\"reason\":\"Fin anticipée\"}");
         assertEquals(200, terminated.statusCode(), "committed while Kafka is down: " + terminated.body());
         agreements.kill();
 
@@ -151,7 +151,7 @@ class AgreementReachesMobilityIT {
                  "firstAcademicYear":"2025/2026","lastAcademicYear":"2029/2030"}""");
         assertEquals(201, draft.statusCode(), draft.body());
         String id = field(draft.body(), "id");
-        var proposed = post(agreements, "/api/agreements/" + id + "/proposal", lyon1, "");
+        var proposed = PlatformClient.change(agreements, "/api/agreements/" + id, "/proposal", lyon1, "");
         assertEquals(200, proposed.statusCode(), proposed.body());
         String hash = field(proposed.body(), "contentHash");
         assertEquals(200, post(agreements, "/api/agreements/" + id + "/approvals", lyon1, "{\"contentHash\":\"" + hash + "\"}").statusCode());

@@ -34,11 +34,24 @@ final class PlatformClient {
     }
 
     static HttpResponse<String> post(ServiceProcess service, String path, String token, String json) throws Exception {
-        var request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(20))
+        return HTTP.send(postRequest(service, path, token, json).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A POST that changes the resource at {@code resource}: sent with If-Match, the ETag read just before. */
+    static HttpResponse<String> change(ServiceProcess service, String resource, String action, String token, String json)
+            throws Exception {
+        var current = get(service, resource, token);
+        assertEquals(200, current.statusCode(), current.body());
+        var request = postRequest(service, resource + action, token, json)
+                .header("If-Match", current.headers().firstValue("ETag").orElseThrow());
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder postRequest(ServiceProcess service, String path, String token, String json) {
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(20))
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .POST(json.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A demo user's access token, by the password grant of the local client passerelle-cli. */

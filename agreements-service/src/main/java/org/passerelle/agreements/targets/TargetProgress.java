@@ -1,0 +1,38 @@
+package org.passerelle.agreements.targets;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.UUID;
+
+/** How a target stands, year by year, from the mobilities counted so far. */
+@Schema(name = "TargetProgress")
+public record TargetProgress(
+        UUID targetId,
+        @Schema(description = "The year that tells whether the target is on track: the current academic year, or the "
+                + "target year once it is past", example = "2026/2027") String assessedYear,
+        @Schema(example = "ON_TRACK") Standing standing,
+        @Schema(description = "How mobilities are counted") String countingRule,
+        List<Year> years) {
+
+    public static final String COUNTING_RULE = "A mobility counts in the receiving side's academic year once the "
+            + "receiving side accepted it (ACCEPTED, IN_PROGRESS or COMPLETED). A nomination not yet answered is shown as "
+            + "pending, not counted; rejected and cancelled mobilities are not counted. Only mobilities under the target's "
+            + "agreements, into its receiving institution, of its mobility types count. A year is on track when its "
+            + "counted mobilities reach the expected number: on the straight line from the baseline to the target, "
+            + "rounded up. Counts follow mobility-service's events and lag them by the time the events take to arrive.";
+
+    public enum Standing { ON_TRACK, BEHIND, UPCOMING }
+
+    @Schema(name = "TargetYear")
+    public record Year(
+            @Schema(example = "2026/2027") String academicYear,
+            @Schema(description = "Counted mobilities needed to be on track", example = "50") int expected,
+            @Schema(description = "Accepted, in progress or completed", example = "52") int counted,
+            @Schema(description = "Nominated, not yet answered", example = "4") int pending,
+            @Schema(example = "20") int inProgress,
+            @Schema(example = "12") int completed,
+            @Schema(description = "Rejected or cancelled: not counted", example = "3") int notCounted,
+            Standing standing) {
+    }
+}
