@@ -72,6 +72,10 @@ class CreditConversionApiTest {
                         + "\"partnerInstitution\":\"sjtu.edu.cn\",\"ectsPerChineseCredit\":0}")
                 .when().post("/api/credit-conversions/rules")
                 .then().statusCode(400).body("errors[0].field", equalTo("ectsPerChineseCredit"));
+        given().auth().oauth2(ADMIN).contentType("application/json").body("{\"chineseInstitution\":\"sjtu.edu.cn\","
+                        + "\"partnerInstitution\":\"sjtu.edu.cn\",\"ectsPerChineseCredit\":1.5}")
+                .when().post("/api/credit-conversions/rules")
+                .then().statusCode(400).body("errors[0].field", equalTo("partnerInstitution"));
     }
 
     @Test
