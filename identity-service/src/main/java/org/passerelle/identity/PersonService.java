@@ -1,0 +1,117 @@
+package org.passerelle.identity;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemType;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The use cases of people: registered and changed by the international office, read by their institution. */
+@ApplicationScoped
+public class PersonService {
+
+    /** PostgreSQL's detail of a unique violation: Key (scheme, match_key)=(INE, 123456789AB) already exists. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("\\(scheme, match_key\\)=\\(([A-Z_]+), (.*)\\) already exists");
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    InstitutionRepository institutions;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Transactional
+    public Person register(PersonDetails details) {
+        requireKnownInstitution(details.institution());
+        requireIdentifiersFree(null, details.identifiers());
+        var person = Person.register(details);
+        people.persist(person);
+        flushNamingDuplicates(details.identifiers());
+        return person;
+    }
+
+    @Transactional
+    public Person change(UUID id, long expectedVersion, PersonDetails details) {
+        var person = find(id, null);
+        if (person.version != expectedVersion) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
+        }
+        requireKnownInstitution(details.institution());
+        requireIdentifiersFree(id, details.identifiers());
+        person.change(details);
+        flushNamingDuplicates(details.identifiers());
+        return person;
+    }
+
+    /** The person, if within reach: {@code reach} is the caller's institution, or null for the international office. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Person find(UUID id, String reach) {
+        return people.findByIdOptional(id)
+                .filter(p -> reach == null || reach.equals(p.institution))
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    }
+
+    private void requireKnownInstitution(String schacCode) {
+        if (institutions.findBySchacCode(schacCode).isEmpty()) {
+            throw new InvalidFieldsException(List.of(
+                    new InvalidFieldsException.InvalidField("institution", "person.unknown-institution", schacCode)));
+        }
+    }
+
+    /** The usual way a duplicate is found: before writing, naming the identifier. */
+    private void requireIdentifiersFree(UUID self, List<PersonIdentifier> identifiers) {
+        Person.checkIdentifiers(identifiers);
+        for (int i = 0; i < identifiers.size(); i++) {
+            var identifier = identifiers.get(i);
+            var holder = people.holderOf(identifier);
+            if (holder.isPresent() && !holder.get().id.equals(self)) {
+                throw duplicate(i, identifier);
+            }
+        }
+    }
+
+    /**
+     * A registration racing another with the same identifier passes the check above; the unique constraint
+     * refuses the second at the flush, and its detail says which identifier.
+     */
+    private void flushNamingDuplicates(List<PersonIdentifier> identifiers) {
+        try {
+            entityManager.flush();
+        } catch (PersistenceException e) {
+            Matcher key = DUPLICATE_KEY.matcher(String.valueOf(rootMessage(e)));
+            if (!key.find()) {
+                throw e;
+            }
+            for (int i = 0; i < identifiers.size(); i++) {
+                var identifier = identifiers.get(i);
+                if (identifier.scheme.name().equals(key.group(1)) && identifier.matchKey().equals(key.group(2))) {
+                    throw duplicate(i, identifier);
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static FieldConflict duplicate(int index, PersonIdentifier identifier) {
+        return new FieldConflict(IdentityProblems.DUPLICATE_IDENTIFIER, "identifiers[" + index + "].value",
+                "person.duplicate-identifier", identifier.scheme, identifier.matchKey());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage();
+    }
+}

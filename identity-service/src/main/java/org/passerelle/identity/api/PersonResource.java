@@ -1,0 +1,133 @@
+package org.passerelle.identity.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.identity.IdentifierScheme;
+import org.passerelle.identity.PersonKind;
+import org.passerelle.identity.PersonRepository;
+import org.passerelle.identity.PersonService;
+import org.passerelle.runtime.http.IdempotentCreations;
+import org.passerelle.runtime.http.Versions;
+import org.passerelle.runtime.paging.Page;
+import org.passerelle.runtime.paging.PageRequest;
+
+import java.util.UUID;
+
+@Path("/api/people")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "People")
+public class PersonResource {
+
+    static final String PERSON_EXAMPLE = """
+            {"kind": "STUDENT", "institution": "sjtu.edu.cn",
+             "name": {"given": "Fang", "family": "Wang"},
+             "chineseName": {"given": "芳", "family": "王", "givenPinyin": "Fāng", "familyPinyin": "Wáng"},
+             "dateOfBirth": "2003-04-17", "nationality": "CN", "email": "wang.fang@sjtusm.example",
+             "identifiers": [{"scheme": "SJTU_STUDENT_NUMBER", "value": "519111910042"},
+                             {"scheme": "PASSPORT", "value": "EA1234567", "issuingCountry": "CN"}]}""";
+
+    @Inject
+    PersonRepository people;
+
+    @Inject
+    PersonService service;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    IdempotentCreations creations;
+
+    @GET
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "List and find people",
+            description = "Ordered by family name, then given name. A coordinator or integration client sees the people of "
+                    + "its own institution (from the token); the international office sees all. `identifier` finds a person "
+                    + "by the value of any of their identifiers (INE, SJTU student number, ESI, passport).")
+    @APIResponse(responseCode = "200", description = "One page of people")
+    public Page<PersonView> list(@BeanParam @Valid PageRequest page,
+                                 @QueryParam("identifier") @Parameter(example = "123456789AB") @Size(max = 200) String identifier,
+                                 @QueryParam("scheme") @Parameter(description = "Limits `identifier` to one scheme", example = "INE")
+                                 IdentifierScheme scheme,
+                                 @QueryParam("kind") PersonKind kind) {
+        return people.list(new PersonRepository.Filter(caller.reach(), identifier, scheme, kind), page).map(PersonView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Get one person", description = "With the ETag to send in If-Match when changing them. A person of "
+            + "another institution is not found.")
+    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "404", description = "No person with this id within reach (urn:passerelle:problem:not-found)")
+    public Response get(@PathParam("id") UUID id) {
+        var person = service.find(id, caller.reach());
+        return Response.ok(PersonView.of(person)).tag(Versions.etag(person.version)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Register a person",
+            description = "A student or member of staff of a registered institution. Each identifier belongs to one person: "
+                    + "a second person with the same one is refused, even when both are registered at the same moment.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "王芳 Wáng Fāng", value = PERSON_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "The person, at their Location, with the ETag")
+    @APIResponse(responseCode = "409", description = "Another person has one of these identifiers; `errors` names it "
+            + "(urn:passerelle:problem:duplicate-identifier)")
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "
+            + "(urn:passerelle:problem:idempotency-key-reused)")
+    public Response register(@Valid @NotNull PersonRequest request,
+                             @HeaderParam("Idempotency-Key") @Parameter(description = "A key of the caller's choosing, so that "
+                                     + "a retried request never registers twice", example = "person-2026-0001") String idempotencyKey,
+                             @Context UriInfo uri) {
+        return creations.create(caller.subject(), idempotencyKey, request, () -> {
+            var person = service.register(request.details());
+            return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(person.id.toString()).build(),
+                    PersonView.of(person), Long.toString(person.version));
+        });
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Change a person", description = "The whole person as they should be; send If-Match with the ETag you read.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "王芳 Wáng Fāng", value = PERSON_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "The changed person, with the new ETag")
+    @APIResponse(responseCode = "404", description = "No person with this id (urn:passerelle:problem:not-found)")
+    @APIResponse(responseCode = "409", description = "Another person has one of these identifiers "
+            + "(urn:passerelle:problem:duplicate-identifier)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull PersonRequest request) {
+        long version = Versions.required(ifMatch);
+        var person = service.change(id, version, request.details());
+        return Response.ok(PersonView.of(person)).tag(Versions.etag(person.version)).build();
+    }
+}

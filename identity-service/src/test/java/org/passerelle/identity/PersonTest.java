@@ -1,0 +1,52 @@
+package org.passerelle.identity;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.passerelle.runtime.problem.InvalidFieldsException;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class PersonTest {
+
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({
+        "INE, 123456789AB, true",
+        "INE, 1234567890A, true",
+        "INE, 12345678ABC, false",
+        "INE, 123456789ab, false",
+        "INE, 123456789A, false",
+        "INE, 12345678901, false",
+        "ESI, urn:schac:personalUniqueCode:int:esi:fr:123456789AB, true",
+        "ESI, URN:SCHAC:personalUniqueCode:int:esi:univ-lyon1.fr:x-42, true",
+        "ESI, 123456789AB, false",
+        "SJTU_STUDENT_NUMBER, 519111910042, true",
+        "SJTU_STUDENT_NUMBER, 5191, false",
+        "PASSPORT, 19FV12345, true",
+        "PASSPORT, 19fv-1234, false",
+    })
+    void identifiersHaveTheFormatOfTheirScheme(IdentifierScheme scheme, String value, boolean accepted) {
+        assertEquals(accepted, scheme.accepts(value));
+    }
+
+    @Test
+    void onlyAPassportNamesItsCountryAndAPersonHasOneIdentifierPerOtherScheme() {
+        var error = assertThrows(InvalidFieldsException.class, () -> Person.checkIdentifiers(List.of(
+                new PersonIdentifier(IdentifierScheme.INE, "123456789AB", "FR"),
+                new PersonIdentifier(IdentifierScheme.PASSPORT, "19FV12345", null),
+                new PersonIdentifier(IdentifierScheme.INE, "1234567890A", null),
+                new PersonIdentifier(IdentifierScheme.PASSPORT, "EA1234567", "CN"))));
+        assertEquals(List.of("identifiers[0].issuingCountry", "identifiers[1].issuingCountry", "identifiers[2].scheme"),
+                error.fields().stream().map(InvalidFieldsException.InvalidField::field).toList());
+    }
+
+    @Test
+    void twoPassportsOfDifferentCountriesAreTwoIdentifiers() {
+        Person.checkIdentifiers(List.of(
+                new PersonIdentifier(IdentifierScheme.PASSPORT, "19FV12345", "FR"),
+                new PersonIdentifier(IdentifierScheme.PASSPORT, "19FV12345", "CN")));
+    }
+}
