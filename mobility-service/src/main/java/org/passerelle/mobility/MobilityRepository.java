@@ -14,10 +14,26 @@ import java.util.UUID;
 @ApplicationScoped
 public class MobilityRepository implements PanacheRepositoryBase<Mobility, UUID> {
 
-    /** Mobilities matching the filters that are given, newest first, ties broken by id so pages are stable. */
-    public Page<Mobility> list(MobilityStatus status, String academicYear, PageRequest request) {
+    /**
+     * Mobilities matching the filters that are given, newest first, ties broken by id so pages are stable.
+     * Staff see those their institution ({@code visibleTo}) sends or receives, a student those of their email,
+     * the international office all (both null).
+     */
+    public Page<Mobility> list(String visibleTo, String studentEmail, MobilityStatus status, String academicYear,
+                               UUID batchId, PageRequest request) {
         var where = new StringJoiner(" and ");
         Map<String, Object> parameters = new HashMap<>();
+        if (studentEmail != null) {
+            where.add("lower(email) = lower(:email)");
+            parameters.put("email", studentEmail);
+        } else if (visibleTo != null) {
+            where.add("(sendingInstitution = :me or receivingInstitution = :me)");
+            parameters.put("me", visibleTo);
+        }
+        if (batchId != null) {
+            where.add("batchId = :batch");
+            parameters.put("batch", batchId);
+        }
         if (status != null) {
             where.add("status = :status");
             parameters.put("status", status);

@@ -19,9 +19,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgreementEvents {
 
+    /** A cooperation condition as AgreementActivated and AgreementAmended v1 carry it. */
+    public record Condition(UUID id, String sendingInstitution, String receivingInstitution, String mobilityType,
+                            int placesPerYear, String firstAcademicYear, String lastAcademicYear, Integer minimumDays,
+                            Integer maximumDays) {
+    }
+
     /** The data of AgreementActivated v1 that this service reads (docs/events/agreements). */
     public record Activated(UUID agreementId, String kind, List<String> parties, String firstAcademicYear,
-                            String lastAcademicYear, String contentHash, Instant activatedAt) {
+                            String lastAcademicYear, String contentHash, Instant activatedAt, List<Condition> conditions) {
+    }
+
+    /** The data of AgreementAmended v1 that this service reads: the conditions in force replace the former ones. */
+    public record Amended(UUID agreementId, String contentHash, String firstAcademicYear, String lastAcademicYear,
+                          Instant amendedAt, List<Condition> conditions) {
+    }
+
+    /** The data of AgreementExpired v1 that this service reads. */
+    public record Expired(UUID agreementId, Instant expiredAt) {
     }
 
     /** The data of AgreementSuspended v1 that this service reads. */
@@ -56,7 +71,12 @@ public class AgreementEvents {
                     var resumed = events.data(e, Resumed.class);
                     changeStatus(resumed.agreementId(), Agreement.Status.ACTIVE, resumed.resumedAt());
                 },
-                "passerelle.agreements.AgreementTerminated.v1", e -> terminated(events.data(e, Terminated.class))));
+                "passerelle.agreements.AgreementTerminated.v1", e -> terminated(events.data(e, Terminated.class)),
+                "passerelle.agreements.AgreementAmended.v1", e -> amended(events.data(e, Amended.class)),
+                "passerelle.agreements.AgreementExpired.v1", e -> {
+                    var expired = events.data(e, Expired.class);
+                    changeStatus(expired.agreementId(), Agreement.Status.EXPIRED, expired.expiredAt());
+                }));
     }
 
     void activated(Activated event) {
@@ -73,6 +93,39 @@ public class AgreementEvents {
         agreement.contentHash = event.contentHash();
         agreement.updatedAt = event.activatedAt();
         entityManager.merge(agreement);
+        replaceConditions(event.agreementId(), event.conditions());
+    }
+
+    /** An amendment in force: places, durations and years change at once, so that added places take nominations. */
+    void amended(Amended event) {
+        var agreement = entityManager.find(Agreement.class, event.agreementId());
+        if (agreement == null) {
+            return;   // never activated as far as this service knows: nothing to amend
+        }
+        agreement.contentHash = event.contentHash();
+        agreement.firstAcademicYear = event.firstAcademicYear();
+        agreement.lastAcademicYear = event.lastAcademicYear();
+        agreement.updatedAt = event.amendedAt();
+        replaceConditions(event.agreementId(), event.conditions());
+    }
+
+    private void replaceConditions(UUID agreementId, List<Condition> conditions) {
+        entityManager.createQuery("delete from AgreementCondition where agreementId = :id")
+                .setParameter("id", agreementId).executeUpdate();
+        for (Condition c : conditions == null ? List.<Condition>of() : conditions) {
+            var condition = new AgreementCondition();
+            condition.agreementId = agreementId;
+            condition.conditionId = c.id();
+            condition.sendingInstitution = c.sendingInstitution();
+            condition.receivingInstitution = c.receivingInstitution();
+            condition.mobilityType = c.mobilityType();
+            condition.placesPerYear = c.placesPerYear();
+            condition.firstAcademicYear = c.firstAcademicYear();
+            condition.lastAcademicYear = c.lastAcademicYear();
+            condition.minimumDays = c.minimumDays();
+            condition.maximumDays = c.maximumDays();
+            entityManager.persist(condition);
+        }
     }
 
     void terminated(Terminated event) {

@@ -1,42 +1,272 @@
 package org.passerelle.mobility.api;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.MobilityFeed;
 import org.passerelle.mobility.MobilityRepository;
+import org.passerelle.mobility.MobilityService;
 import org.passerelle.mobility.MobilityStatus;
+import org.passerelle.runtime.http.IdempotentCreations;
+import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 
 @Path("/api/mobilities")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Mobilities")
 public class MobilityResource {
 
+    private static final String CSV_EXAMPLE = """
+            agreementId,conditionId,academicYear,plannedArrival,plannedDeparture,givenName,familyName,chineseName,email,ine,studentNumber,personId,requestedSessions
+            5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70,c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20,2026/2027,2027-07-05,2027-07-30,Éloïse,D'Aubigné,,eloise.daubigne@etu.univ-lyon1.fr,123456789AB,,,e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56
+            """;
+
     @Inject
     MobilityRepository mobilities;
 
+    @Inject
+    MobilityService service;
+
+    @Inject
+    MobilityFeed feed;
+
+    @Inject
+    BulkNominations bulk;
+
+    @Inject
+    IdempotentCreations creations;
+
+    @Inject
+    JsonWebToken token;
+
+    @Inject
+    SecurityIdentity identity;
+
     @GET
-    @RolesAllowed({"admin", "coordinator", "integration"})
-    @Operation(summary = "List mobilities", description = "Newest first. Filter by status and academic year.")
+    @RolesAllowed({"admin", "coordinator", "integration", "student"})
+    @Operation(summary = "List mobilities",
+            description = "Newest first. Filter by status, academic year and the bulk nomination that created them. Staff see "
+                    + "the mobilities their institution sends or receives, a student their own.")
     @APIResponse(responseCode = "200", description = "One page of mobilities")
-    public Page<MobilitySummary> list(@BeanParam @Valid PageRequest page,
-                                      @QueryParam("status") MobilityStatus status,
-                                      @QueryParam("academicYear")
-                                      @Parameter(description = "Receiving side's academic year", example = "2025/2026")
-                                      @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
-                                      String academicYear) {
-        return mobilities.list(status, academicYear, page).map(MobilitySummary::of);
+    public Page<MobilityView> list(@BeanParam @Valid PageRequest page,
+                                   @QueryParam("status") MobilityStatus status,
+                                   @QueryParam("academicYear")
+                                   @Parameter(description = "Receiving side's academic year", example = "2025/2026")
+                                   @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
+                                   String academicYear,
+                                   @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch) {
+        return mobilities.list(actingFor(), studentEmail(), status, academicYear, batch, page).map(MobilityView::of);
+    }
+
+    @GET
+    @Path("/changes")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Mobilities changed since an instant, for scripts that poll",
+            description = "In the order they changed. Start with changedSince (an instant); then pass back the nextCursor of "
+                    + "each answer as cursor: a cursor never skips a change and never repeats one; a mobility comes again only "
+                    + "when it changed again. An empty answer keeps the cursor: ask again later with it.")
+    @APIResponse(responseCode = "200", description = "The changes and the cursor for the next ones")
+    @APIResponse(responseCode = "400", description = "A cursor that is not one of ours (urn:passerelle:problem:bad-cursor)")
+    public ChangesView changes(@QueryParam("changedSince") @Parameter(example = "2026-11-01T00:00:00Z") Instant changedSince,
+                               @QueryParam("cursor") @Size(max = 200) String cursor,
+                               @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
+        var changes = feed.since(changedSince, cursor, actingFor(), limit);
+        return new ChangesView(changes.items().stream().map(MobilityView::of).toList(), changes.nextCursor());
+    }
+
+    /** A batch of changes and where the next one starts. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MobilityChanges")
+    public record ChangesView(List<MobilityView> items, String nextCursor) {
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({"admin", "coordinator", "integration", "student"})
+    @Operation(summary = "Get one mobility", description = "With its ETag, to send as If-Match with a change.")
+    @APIResponse(responseCode = "200", description = "The mobility")
+    @APIResponse(responseCode = "404", description = "No such mobility for you (urn:passerelle:problem:not-found)")
+    public Response get(@PathParam("id") UUID id) {
+        return answer(service.find(id, actingFor(), studentEmail()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Nominate a person",
+            description = "For a cooperation condition of an active agreement, by its sending side; takes one place of the "
+                    + "condition's quota for the academic year and asks curriculum-service to hold the requested sessions "
+                    + "(the answer shows in sessions[].seat). Publishes MobilityNominated.")
+    @APIResponse(responseCode = "201", description = "The mobility, NOMINATED, at its Location")
+    @APIResponse(responseCode = "400", description = "A field is invalid, e.g. a malformed INE (urn:passerelle:problem:validation)")
+    @APIResponse(responseCode = "409", description = "The agreement is not active (urn:passerelle:problem:agreement-not-active) "
+            + "or the condition's places for the year are all taken (urn:passerelle:problem:quota-exhausted)")
+    @APIResponse(responseCode = "422", description = "The condition does not cover this nomination: direction or academic year "
+            + "(urn:passerelle:problem:condition-mismatch), or the duration (urn:passerelle:problem:duration-outside-condition)")
+    public Response nominate(@Valid @NotNull MobilityRequests.NominationRequest nomination,
+                             @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never creates twice",
+                                     example = "lyon1-2027-summer-0042") String idempotencyKey,
+                             @Context UriInfo uri) {
+        return creations.create(token.getSubject(), idempotencyKey, nomination, () -> {
+            var mobility = service.nominate(actingFor(), nomination.toNomination(), null);
+            return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(mobility.id.toString()).build(),
+                    MobilityView.of(mobility), Long.toString(mobility.version));
+        });
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Nominate up to 500 people at once (JSON)",
+            description = "Each row is nominated on its own: a refused row (with its problem) loses none of the others. The "
+                    + "mobilities created are listed at the Location (GET /api/mobilities?batch=...). Send an Idempotency-Key "
+                    + "so that a retried script never creates twice.")
+    @APIResponse(responseCode = "201", description = "A result per row")
+    public Response nominateAll(@NotNull @Size(max = BulkNominations.MAX_ROWS) List<MobilityRequests.NominationRequest> rows,
+                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Context HttpHeaders headers, @Context UriInfo uri) {
+        return creations.create(token.getSubject(), idempotencyKey, rows,
+                () -> created(bulk.nominate(actingFor(), rows, headers, uri), uri));
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes("text/csv")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Nominate up to 500 people at once (CSV)",
+            description = "UTF-8 CSV with a header line naming the columns: agreementId, conditionId, academicYear, "
+                    + "plannedArrival, plannedDeparture, givenName, familyName, chineseName, email, ine, studentNumber, personId, "
+                    + "requestedSessions (session ids separated by spaces). Accents, apostrophes and Chinese characters are "
+                    + "kept as sent. Each row is nominated on its own, with a result per row.")
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "one nomination", value = CSV_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "A result per row")
+    @APIResponse(responseCode = "400", description = "Not CSV with the expected header (urn:passerelle:problem:bad-csv)")
+    public Response nominateCsv(@NotNull String csv, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @Context HttpHeaders headers, @Context UriInfo uri) {
+        return creations.create(token.getSubject(), idempotencyKey, csv,
+                () -> created(bulk.nominateCsv(actingFor(), csv, headers, uri), uri));
+    }
+
+    private static IdempotentCreations.Created created(BulkNominations.Result result, UriInfo uri) {
+        return new IdempotentCreations.Created(uri.getBaseUriBuilder().path("api/mobilities").queryParam("batch", result.batchId()).build(),
+                result, null);
+    }
+
+    @POST
+    @Path("/{id}/acceptance")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Accept a nomination (receiving side)", description = "Publishes MobilityAccepted. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The mobility, ACCEPTED")
+    @APIResponse(responseCode = "403", description = "Not the receiving side (urn:passerelle:problem:not-receiving-side)")
+    @APIResponse(responseCode = "409", description = "Not nominated (urn:passerelle:problem:mobility-status)")
+    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
+    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
+    public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
+        return answer(service.accept(id, Versions.required(ifMatch), actingFor()));
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Reject a nomination (receiving side), with the reason",
+            description = "Frees the quota place and the seats. Publishes MobilityRejected. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The mobility, REJECTED")
+    @APIResponse(responseCode = "400", description = "No reason (urn:passerelle:problem:validation)")
+    @APIResponse(responseCode = "403", description = "Not the receiving side (urn:passerelle:problem:not-receiving-side)")
+    @APIResponse(responseCode = "409", description = "Not nominated (urn:passerelle:problem:mobility-status)")
+    public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull MobilityRequests.Reason rejection) {
+        return answer(service.reject(id, Versions.required(ifMatch), actingFor(), rejection.reason()));
+    }
+
+    @POST
+    @Path("/{id}/arrival")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Confirm the arrival (receiving side)", description = "ACCEPTED -> IN_PROGRESS. Publishes MobilityStarted. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The mobility, IN_PROGRESS")
+    @APIResponse(responseCode = "409", description = "Not accepted (urn:passerelle:problem:mobility-status)")
+    public Response arrive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull MobilityRequests.ConfirmedDate arrival) {
+        return answer(service.arrive(id, Versions.required(ifMatch), actingFor(), arrival.on()));
+    }
+
+    @POST
+    @Path("/{id}/departure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Confirm the departure (receiving side)", description = "IN_PROGRESS -> COMPLETED. Publishes MobilityCompleted. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The mobility, COMPLETED")
+    @APIResponse(responseCode = "409", description = "Not in progress (urn:passerelle:problem:mobility-status)")
+    public Response depart(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull MobilityRequests.ConfirmedDate departure) {
+        return answer(service.depart(id, Versions.required(ifMatch), actingFor(), departure.on()));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Cancel before arrival (either side), with the reason",
+            description = "Frees the quota place and the seats. Publishes MobilityCancelled. Send If-Match.")
+    @APIResponse(responseCode = "200", description = "The mobility, CANCELLED")
+    @APIResponse(responseCode = "409", description = "Already started, finished or closed (urn:passerelle:problem:mobility-status)")
+    public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                           @Valid @NotNull MobilityRequests.Reason cancellation) {
+        return answer(service.cancel(id, Versions.required(ifMatch), actingFor(), cancellation.reason()));
+    }
+
+    private static Response answer(Mobility mobility) {
+        return Response.ok(MobilityView.of(mobility)).tag(Versions.etag(mobility.version)).build();
+    }
+
+    /** The caller's institution from the token; null for the international office (admin), which sees all. */
+    private String actingFor() {
+        return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
+    }
+
+    /** A student sees the mobilities of their own email, and nothing else. */
+    private String studentEmail() {
+        if (identity.hasRole("admin") || identity.hasRole("coordinator") || identity.hasRole("integration")) {
+            return null;
+        }
+        Object email = token.getClaim("email");
+        return email == null ? "" : email.toString();
     }
 }

@@ -1,0 +1,159 @@
+package org.passerelle.mobility.api;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.mobility.MobilityProblems;
+import org.passerelle.mobility.MobilityService;
+import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.problem.Problem;
+import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemMappers;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Up to 500 nominations in one request, as JSON or CSV. Each row is nominated in its own transaction, so that
+ * one refused row (over quota, a malformed INE) loses none of the others; the answer has a result per row.
+ */
+@ApplicationScoped
+public class BulkNominations {
+
+    public static final int MAX_ROWS = 500;
+
+    /** The CSV columns, in the header's order; requestedSessions are separated by spaces. */
+    public static final List<String> CSV_COLUMNS = List.of("agreementId", "conditionId", "academicYear", "plannedArrival",
+            "plannedDeparture", "givenName", "familyName", "chineseName", "email", "ine", "studentNumber", "personId",
+            "requestedSessions");
+
+    @Schema(name = "NominationResult", description = "What became of one row")
+    public record RowResult(@Schema(description = "1 for the first nomination (the first line after the CSV header)") int row,
+                            @Schema(example = "CREATED") Outcome outcome,
+                            @Schema(description = "The mobility created") UUID mobilityId,
+                            @Schema(description = "Why the row was refused") Problem problem) {
+    }
+
+    public enum Outcome { CREATED, REFUSED }
+
+    @Schema(name = "BulkNominationResult")
+    public record Result(UUID batchId, @Schema(example = "48") int created, @Schema(example = "2") int refused, List<RowResult> rows) {
+    }
+
+    @Inject
+    MobilityService mobilities;
+
+    @Inject
+    Validator validator;
+
+    public Result nominate(String actingFor, List<MobilityRequests.NominationRequest> rows, HttpHeaders headers, UriInfo uri) {
+        return nominateRows(actingFor, rows.stream().map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> r).toList(),
+                headers, uri);
+    }
+
+    /** Rows given as parsers, so that a CSV row that does not parse is refused on its own. */
+    private Result nominateRows(String actingFor, List<Supplier<MobilityRequests.NominationRequest>> rows,
+                                HttpHeaders headers, UriInfo uri) {
+        new InvalidFieldsException.Collector().check(rows.size() <= MAX_ROWS, "rows", "bulk.too-many", MAX_ROWS).throwIfAny();
+        UUID batchId = UUID.randomUUID();
+        var results = new ArrayList<RowResult>();
+        var mappers = new ProblemMappers();
+        for (int i = 0; i < rows.size(); i++) {
+            try {
+                var request = rows.get(i).get();
+                var violations = validator.validate(request);
+                if (!violations.isEmpty()) {
+                    throw new ConstraintViolationException(violations);
+                }
+                var mobility = mobilities.nominate(actingFor, request.toNomination(), batchId);
+                results.add(new RowResult(i + 1, Outcome.CREATED, mobility.id, null));
+            } catch (ProblemException e) {
+                results.add(refused(i, mappers.refused(e, headers, uri).getEntity()));
+            } catch (InvalidFieldsException e) {
+                results.add(refused(i, mappers.invalidFields(e, headers, uri).getEntity()));
+            } catch (ConstraintViolationException e) {
+                results.add(refused(i, mappers.invalid(e, headers, uri).getEntity()));
+            }
+        }
+        int created = (int) results.stream().filter(r -> r.outcome() == Outcome.CREATED).count();
+        return new Result(batchId, created, results.size() - created, results);
+    }
+
+    private static RowResult refused(int index, Object problem) {
+        return new RowResult(index + 1, Outcome.REFUSED, null, (Problem) problem);
+    }
+
+    /** Nominations from CSV (UTF-8, with a header naming the columns, in any order). */
+    public Result nominateCsv(String actingFor, String csv, HttpHeaders headers, UriInfo uri) {
+        List<Map<String, String>> records = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> lines = new CsvMapper().readerForMapOf(String.class)
+                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
+            while (lines.hasNext()) {
+                records.add(lines.next());
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new ProblemException(MobilityProblems.BAD_CSV, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+        }
+        if (!records.isEmpty() && !records.get(0).keySet().containsAll(CSV_COLUMNS.subList(0, 9))) {
+            throw new ProblemException(MobilityProblems.BAD_CSV, "header: " + String.join(",", CSV_COLUMNS));
+        }
+        return nominateRows(actingFor, records.stream().map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> fromCsv(r)).toList(),
+                headers, uri);
+    }
+
+    private static MobilityRequests.NominationRequest fromCsv(Map<String, String> row) {
+        var problems = new InvalidFieldsException.Collector();
+        UUID agreementId = uuid(row, "agreementId", problems);
+        UUID conditionId = uuid(row, "conditionId", problems);
+        UUID personId = uuid(row, "personId", problems);
+        LocalDate arrival = date(row, "plannedArrival", problems);
+        LocalDate departure = date(row, "plannedDeparture", problems);
+        List<UUID> sessions = new ArrayList<>();
+        for (String session : value(row, "requestedSessions") == null ? new String[0] : value(row, "requestedSessions").split("\\s+")) {
+            sessions.add(uuid(Map.of("requestedSessions", session), "requestedSessions", problems));
+        }
+        problems.throwIfAny();
+        return new MobilityRequests.NominationRequest(agreementId, conditionId, value(row, "academicYear"), arrival, departure,
+                new MobilityRequests.Person(personId, value(row, "givenName"), value(row, "familyName"), value(row, "chineseName"),
+                        value(row, "email"), value(row, "ine"), value(row, "studentNumber")),
+                sessions);
+    }
+
+    private static String value(Map<String, String> row, String column) {
+        String value = row.get(column);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static UUID uuid(Map<String, String> row, String column, InvalidFieldsException.Collector problems) {
+        String value = value(row, column);
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            problems.check(false, column, "bulk.uuid", value);
+            return null;
+        }
+    }
+
+    private static LocalDate date(Map<String, String> row, String column, InvalidFieldsException.Collector problems) {
+        String value = value(row, column);
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.check(false, column, "bulk.date", value);
+            return null;
+        }
+    }
+}
