@@ -1,0 +1,314 @@
+package org.passerelle.devstack.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The role and tenancy matrix of a running service, generated from its own OpenAPI document, so that an
+ * operation added later is checked without anyone listing it.
+ * <p>
+ * The roles an operation allows are read from its security requirement, whose scopes are the roles of its
+ * {@code @RolesAllowed} (quarkus-smallrye-openapi publishes them; an empty list means any authenticated caller).
+ * An operation without a security requirement is a failure unless the test names it as public: a resource
+ * method whose role was forgotten is open to anyone, and the document cannot tell it from a deliberate
+ * {@code @PermitAll}.
+ * <p>
+ * Every operation is called without a token, then with a token of each role of the home institution and of a
+ * foreign one. Path parameters are random UUIDs and bodies are {@code {}}, so that nothing is changed:
+ * <ul>
+ *   <li>no token: 401;</li>
+ *   <li>a role the operation does not allow: 403;</li>
+ *   <li>an allowed role: neither 401 nor 403, never a 5xx; an item read (GET with a path parameter) of an
+ *       unknown id is 404; an empty body is 400 (or 404 when it is sent to an unknown id).</li>
+ * </ul>
+ * Objects registered with {@link #ownedBy} add the tenancy check: every read under their path answers 404
+ * (not-found) to the non-admin roles of another institution, as if the object did not exist, while the owner's
+ * coordinator reaches it.
+ */
+public final class OpenApiMatrix {
+
+    public static final List<String> ROLES = List.of("admin", "coordinator", "student", "supervisor", "integration");
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NOT_FOUND = "urn:passerelle:problem:not-found";
+
+    private final URI root;
+    private final String home;
+    private final String foreign;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Set<String> publicOperations = new LinkedHashSet<>();
+    private final List<OwnedObject> ownedObjects = new ArrayList<>();
+    private final List<String> failures = new ArrayList<>();
+    private int calls;
+    /** The problem type of the last answer, so that a failure says what the service answered and why. */
+    private String lastProblem = "";
+
+    private record Operation(String method, String path, Set<String> allowedRoles, boolean declared,
+                             Map<String, String> pathParameters, String bodyType) {
+
+        String name() {
+            return method.toUpperCase() + " " + path;
+        }
+
+        boolean allows(String role) {
+            return !declared || allowedRoles.isEmpty() || allowedRoles.contains(role);
+        }
+
+        boolean isItemRead() {
+            return method.equals("get") && !pathParameters.isEmpty();
+        }
+    }
+
+    private record OwnedObject(String pathPrefix, String id, String institution) {
+    }
+
+    private OpenApiMatrix(URI root, String home, String foreign) {
+        this.root = root;
+        this.home = home;
+        this.foreign = foreign;
+    }
+
+    /**
+     * @param root    the service's root URL (e.g. {@code @TestHTTPResource("/") URI})
+     * @param home    the SCHAC code of the callers' institution
+     * @param foreign the SCHAC code of an institution the objects of the test do not involve
+     */
+    public static OpenApiMatrix of(URI root, String home, String foreign) {
+        return new OpenApiMatrix(root, home, foreign);
+    }
+
+    /** An operation meant to be public (an explicit {@code @PermitAll}), e.g. {@code "GET /api/institutions"}. */
+    public OpenApiMatrix publicOperation(String operation) {
+        publicOperations.add(operation);
+        return this;
+    }
+
+    /**
+     * An object of {@code institution} at {@code itemPath} (e.g. {@code /api/agreements/{id}}): every GET whose path
+     * starts with it must answer 404 to another institution's callers.
+     */
+    public OpenApiMatrix ownedBy(String institution, String itemPath, Object id) {
+        ownedObjects.add(new OwnedObject(itemPath, id.toString(), institution));
+        return this;
+    }
+
+    /** Calls every operation of the document as every caller; fails with the list of every wrong answer. */
+    public void verify() {
+        List<Operation> operations = operations();
+        if (operations.isEmpty()) {
+            throw new AssertionError("The OpenAPI document at " + root + " lists no operation under /api");
+        }
+        for (Operation operation : operations) {
+            verifyRoles(operation);
+        }
+        for (OwnedObject object : ownedObjects) {
+            verifyTenancy(object, operations);
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(failures.size() + " wrong in " + operations.size() + " operations (" + calls + " calls):\n  "
+                    + String.join("\n  ", failures));
+        }
+    }
+
+    /** How many calls the last {@link #verify()} made, for the test to show how much it covered. */
+    public int calls() {
+        return calls;
+    }
+
+    private void verifyRoles(Operation operation) {
+        if (!operation.declared() && !publicOperations.contains(operation.name())) {
+            failures.add(operation.name() + " declares no role: annotate it with @RolesAllowed, or with a commented "
+                    + "@PermitAll and name it as public in the matrix");
+        }
+        String path = fill(operation, Map.of());
+        int anonymous = call(operation, path, null);
+        if (operation.declared()) {
+            expect(anonymous == 401, operation, "without a token", 401, anonymous);
+        } else {
+            expectServed(operation, "without a token", anonymous);
+        }
+        for (String institution : List.of(home, foreign)) {
+            for (String role : ROLES) {
+                int status = call(operation, path, TestTokens.of(role, institution));
+                String caller = "as " + role + " of " + institution;
+                if (operation.allows(role)) {
+                    expectServed(operation, caller, status);
+                } else {
+                    expect(status == 403, operation, caller, 403, status);
+                }
+            }
+        }
+    }
+
+    /** What an allowed caller must get: served or refused for its input, never as unauthorised nor by a crash. */
+    private void expectServed(Operation operation, String caller, int status) {
+        if (operation.bodyType() != null && operation.pathParameters().isEmpty()) {
+            expect(status == 400, operation, caller + " with an empty body", 400, status);
+        } else if (operation.bodyType() != null) {
+            // whether the unknown id or the empty body is answered first is the service's choice
+            expect(status == 400 || status == 404, operation, caller + " with an empty body for an unknown id",
+                    "400 or 404", status);
+        } else if (operation.isItemRead()) {
+            expect(status == 404, operation, caller + " for an unknown id", 404, status);
+        } else {
+            expect(status != 401 && status != 403 && status < 500, operation, caller, "an answer to an allowed caller", status);
+        }
+    }
+
+    private void verifyTenancy(OwnedObject object, List<Operation> operations) {
+        int reads = 0;
+        for (Operation operation : operations) {
+            if (!operation.method().equals("get") || !operation.path().startsWith(object.pathPrefix())) {
+                continue;
+            }
+            reads++;
+            String path = fill(operation, ownedParameters(object));
+            if (operation.allows("coordinator")) {
+                // the owner reaches the object, so the foreign callers' 404 below is the tenancy's doing; a read may
+                // still refuse the owner for another reason (e.g. no-such-version), never as not-found or unauthorised
+                int owner = call(operation, path, TestTokens.of("coordinator", object.institution()));
+                expect(owner < 500 && owner != 401 && owner != 403 && !lastProblem.contains(NOT_FOUND), operation,
+                        "as coordinator of the owner " + object.institution(), "the object", owner);
+            }
+            for (String role : ROLES) {
+                if (role.equals("admin") || !operation.allows(role)) {
+                    continue; // the international office sees every institution's objects
+                }
+                int status = call(operation, path, TestTokens.of(role, foreign));
+                expect(status == 404 && lastProblem.contains(NOT_FOUND), operation, "as " + role + " of " + foreign
+                        + " for an object of " + object.institution(), "404 " + NOT_FOUND, status);
+            }
+        }
+        if (reads == 0) {
+            failures.add("no GET operation under " + object.pathPrefix() + " to check the tenancy of " + object.id());
+        }
+    }
+
+    /** The owned object's id in the parameters of its item path; the others stay random. */
+    private static Map<String, String> ownedParameters(OwnedObject object) {
+        Map<String, String> values = new HashMap<>();
+        var matcher = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(object.pathPrefix());
+        while (matcher.find()) {
+            values.put(matcher.group(1), object.id());
+        }
+        return values;
+    }
+
+    private static String fill(Operation operation, Map<String, String> given) {
+        String path = operation.path();
+        for (var parameter : operation.pathParameters().entrySet()) {
+            String value = given.getOrDefault(parameter.getKey(), sample(parameter.getValue()));
+            path = path.replace("{" + parameter.getKey() + "}", value);
+        }
+        return path;
+    }
+
+    /** A value nobody has: a random UUID, or a random word where the parameter is not a UUID. */
+    private static String sample(String format) {
+        UUID random = UUID.randomUUID();
+        return "uuid".equals(format) ? random.toString() : "unknown-" + random;
+    }
+
+    private void expect(boolean holds, Operation operation, String caller, Object expected, int actual) {
+        if (!holds) {
+            failures.add(operation.name() + " " + caller + ": expected " + expected + ", got " + actual + lastProblem);
+        }
+    }
+
+    private int call(Operation operation, String path, String token) {
+        calls++;
+        var body = operation.bodyType() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
+        var request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(20))
+                .method(operation.method().toUpperCase(), body);
+        if (operation.bodyType() != null) {
+            request.header("Content-Type", operation.bodyType());
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            lastProblem = problemType(response.body());
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(operation.name() + " could not be called", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String problemType(String body) {
+        try {
+            String type = JSON.readTree(body).path("type").asText("");
+            return type.isEmpty() ? "" : " (" + type + ")";
+        } catch (IOException notJson) {
+            return "";
+        }
+    }
+
+    private List<Operation> operations() {
+        JsonNode document = document();
+        List<Operation> operations = new ArrayList<>();
+        document.path("paths").fields().forEachRemaining(path -> {
+            if (!path.getKey().startsWith("/api")) {
+                return;
+            }
+            path.getValue().fields().forEachRemaining(entry -> {
+                if (METHODS.contains(entry.getKey())) {
+                    operations.add(operation(entry.getKey(), path.getKey(), path.getValue(), entry.getValue()));
+                }
+            });
+        });
+        return operations;
+    }
+
+    private static Operation operation(String method, String path, JsonNode pathItem, JsonNode node) {
+        JsonNode security = node.path("security");
+        Set<String> roles = new LinkedHashSet<>();
+        security.forEach(requirement -> requirement.forEach(scopes -> scopes.forEach(scope -> roles.add(scope.asText()))));
+        Map<String, String> parameters = new HashMap<>();
+        for (JsonNode list : List.of(pathItem.path("parameters"), node.path("parameters"))) {
+            list.forEach(parameter -> {
+                if ("path".equals(parameter.path("in").asText())) {
+                    parameters.put(parameter.path("name").asText(), parameter.path("schema").path("format").asText());
+                }
+            });
+        }
+        var mediaTypes = node.path("requestBody").path("content").fieldNames();
+        String bodyType = node.has("requestBody") ? (mediaTypes.hasNext() ? mediaTypes.next() : "application/json") : null;
+        return new Operation(method, path, roles, !security.isEmpty(), parameters, bodyType);
+    }
+
+    private JsonNode document() {
+        var request = HttpRequest.newBuilder(root.resolve("/q/openapi?format=json")).timeout(Duration.ofSeconds(20)).build();
+        try {
+            var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new AssertionError("GET /q/openapi answered " + response.statusCode());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
