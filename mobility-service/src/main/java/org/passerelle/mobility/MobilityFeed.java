@@ -35,26 +35,36 @@ public class MobilityFeed {
     public Changes since(Instant changedSince, String cursor, String visibleTo, int limit) {
         Position after = cursor == null ? null : decode(cursor);
         String sql = "select cast(changed_xid as text), id from mobility where changed_xid < pg_snapshot_xmin(pg_current_snapshot())"
-                + (after == null ? " and changed_at >= ?1" : " and (changed_xid, id) > (cast(?1 as xid8), ?2)")
-                + (visibleTo == null ? "" : " and (sending_institution = ?3 or receiving_institution = ?3)")
-                + " order by changed_xid, id limit ?4";
+                + (after == null ? " and changed_at >= :since" : " and (changed_xid, id) > (cast(:xid as xid8), :id)")
+                + (visibleTo == null ? "" : " and (sending_institution = :me or receiving_institution = :me)")
+                + " order by changed_xid, id limit :limit";
         var query = entityManager.createNativeQuery(sql);
         if (after == null) {
-            query.setParameter(1, changedSince == null ? Instant.EPOCH : changedSince);
+            query.setParameter("since", changedSince == null ? Instant.EPOCH : changedSince);
         } else {
-            query.setParameter(1, after.xid()).setParameter(2, after.id());
+            query.setParameter("xid", after.xid()).setParameter("id", after.id());
         }
         if (visibleTo != null) {
-            query.setParameter(3, visibleTo);
+            query.setParameter("me", visibleTo);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.setParameter(4, limit).getResultList();
+        List<Object[]> rows = query.setParameter("limit", limit).getResultList();
         if (rows.isEmpty()) {
-            return new Changes(List.of(), cursor != null ? cursor : encode(new Position("0", new UUID(0, 0))));
+            return new Changes(List.of(), cursor != null ? cursor : encode(settledSoFar()));
         }
         var items = rows.stream().map(r -> entityManager.find(Mobility.class, (UUID) r[1])).toList();
         Object[] last = rows.get(rows.size() - 1);
         return new Changes(items, encode(new Position((String) last[0], (UUID) last[1])));
+    }
+
+    /**
+     * After an empty first answer: the position past every transaction settled now. Each of them changed its rows
+     * before changedSince, or they would have been answered; any later change comes after this position.
+     */
+    private Position settledSoFar() {
+        String xmin = (String) entityManager.createNativeQuery(
+                "select cast(pg_snapshot_xmin(pg_current_snapshot()) as text)").getSingleResult();
+        return new Position(Long.toUnsignedString(Long.parseUnsignedLong(xmin) - 1), new UUID(-1L, -1L));
     }
 
     private static String encode(Position position) {

@@ -3,6 +3,7 @@ package org.passerelle.mobility.api;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolationException;
@@ -78,7 +79,8 @@ public class BulkNominations {
                 if (!violations.isEmpty()) {
                     throw new ConstraintViolationException(violations);
                 }
-                var mobility = mobilities.nominate(actingFor, request.toNomination(), batchId);
+                // its own transaction, even inside the caller's: a refused row must not roll back the others
+                var mobility = QuarkusTransaction.requiringNew().call(() -> mobilities.nominate(actingFor, request.toNomination(), batchId));
                 results.add(new RowResult(i + 1, Outcome.CREATED, mobility.id, null));
             } catch (ProblemException e) {
                 results.add(refused(i, mappers.refused(e, headers, uri).getEntity()));

@@ -8,6 +8,11 @@ class EventCatalogueTest {
 
     @Test
     void everyPublishedEventTypeHasItsSchema() throws Exception {
-        EventContracts.assertEveryPublishedTypeHasItsSchema("mobility");
+        var types = EventContracts.assertEveryPublishedTypeHasItsSchema("mobility");
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("passerelle.mobility.MobilityAccepted.v1",
+                        "passerelle.mobility.MobilityCancelled.v1", "passerelle.mobility.MobilityCompleted.v1",
+                        "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1",
+                        "passerelle.mobility.MobilityStarted.v1"),
+                types.stream().sorted().toList());
     }
 }
