@@ -291,8 +291,11 @@ public final class OpenApiMatrix {
                 }
             });
         }
-        var mediaTypes = node.path("requestBody").path("content").fieldNames();
-        String bodyType = node.has("requestBody") ? (mediaTypes.hasNext() ? mediaTypes.next() : "application/json") : null;
+        // {} is sent as JSON whenever the operation takes JSON, whatever other types it also takes (e.g. CSV)
+        JsonNode content = node.path("requestBody").path("content");
+        String bodyType = !node.has("requestBody") ? null
+                : content.has("application/json") || !content.fieldNames().hasNext() ? "application/json"
+                : content.fieldNames().next();
         return new Operation(method, path, roles, !security.isEmpty(), parameters, bodyType);
     }
 

@@ -1,0 +1,59 @@
+package org.passerelle.mobility.security;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.junit.jupiter.api.Test;
+import org.passerelle.devstack.testing.OpenApiMatrix;
+import org.passerelle.devstack.testing.TestTokens;
+import org.passerelle.devstack.testing.TokenChecks;
+import org.passerelle.mobility.AgreementsInForce;
+
+import java.net.URI;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Every operation of the OpenAPI document against every role, a foreign institution and no token. */
+@QuarkusTest
+class SecurityMatrixTest {
+
+    static final String SJTUSM = "sjtu.edu.cn";
+    static final String LYON1 = "univ-lyon1.fr";
+    /** Neither sends nor receives this test's mobility. */
+    static final String PARIS = "u-paris.fr";
+
+    @TestHTTPResource("/")
+    URI root;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void everyOperationAnswersEachCallerAsItsRolesAndInstitutionAllow() throws Exception {
+        OpenApiMatrix.of(root, SJTUSM, PARIS)
+                .ownedBy(LYON1, "/api/mobilities/{id}", nominationFromLyon1())
+                .verify();
+    }
+
+    @Test
+    void onlyAValidTokenWithAnAllowedRoleIsServed() {
+        TokenChecks.against(root.resolve("/api/mobilities/agreements")).verify("coordinator", "student", LYON1);
+    }
+
+    /** A summer training of a Lyon 1 student at SJTUSM, nominated by Lyon 1's script. */
+    private String nominationFromLyon1() throws Exception {
+        var summer = AgreementsInForce.condition(LYON1, SJTUSM, "SUMMER_TRAINING", 30, 14, 60);
+        UUID agreement = AgreementsInForce.activate(entityManager, LYON1, summer);
+        String body = """
+                {"agreementId":"%s","conditionId":"%s","academicYear":"2026/2027",
+                 "plannedArrival":"2027-07-05","plannedDeparture":"2027-07-30",
+                 "person":{"givenName":"Éloïse","familyName":"D'Aubigné","email":"eloise.matrix@etu.univ-lyon1.fr",
+                           "ine":"123456789AB"},
+                 "requestedSessions":["e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56"]}"""
+                .formatted(agreement, summer.id());
+        return given().auth().oauth2(TestTokens.of("integration", LYON1)).contentType("application/json").body(body)
+                .when().post("/api/mobilities").then().log().ifValidationFails().statusCode(201).extract().path("id");
+    }
+}
