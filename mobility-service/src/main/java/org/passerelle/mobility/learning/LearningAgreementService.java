@@ -1,0 +1,133 @@
+package org.passerelle.mobility.learning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.MobilityService;
+import org.passerelle.mobility.MobilityStatus;
+import org.passerelle.mobility.events.LearningAgreementApproved;
+import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemType;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The use cases of learning agreements. Whoever sees the mobility sees its learning agreement (MobilityService
+ * decides: staff of either side, the student whose email it is, the international office); the caller's role
+ * and institution decide which party they approve as.
+ */
+@ApplicationScoped
+public class LearningAgreementService {
+
+    /** A learning agreement changes while the stay is ahead or under way, not once it is over or called off. */
+    private static final Set<MobilityStatus> OPEN = EnumSet.of(MobilityStatus.NOMINATED, MobilityStatus.ACCEPTED, MobilityStatus.IN_PROGRESS);
+
+    /**
+     * Who calls: the token's subject and role; {@code institution} is null for the international office (admin),
+     * {@code studentEmail} is set only for a student.
+     */
+    public record Caller(String subject, String role, String institution, String studentEmail) {
+
+        boolean isAdmin() {
+            return institution == null && studentEmail == null;
+        }
+    }
+
+    @Inject
+    MobilityService mobilities;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    /** The learning agreement as the caller may see it; a mobility without one answers an empty agreement. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LearningAgreement find(UUID mobilityId, Caller caller) {
+        visible(mobilityId, caller);
+        var agreement = entityManager.find(LearningAgreement.class, mobilityId);
+        return agreement != null ? agreement : LearningAgreement.none(mobilityId);
+    }
+
+    @Transactional
+    public LearningAgreement propose(UUID mobilityId, long expectedRevision, Caller caller, List<Component.Draft> components) {
+        var mobility = visible(mobilityId, caller);
+        requireOpen(mobility);
+        var agreement = locked(mobilityId, true);
+        if (agreement.revision != expectedRevision) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
+        }
+        agreement.propose(components, caller.subject(), Instant.now());
+        return agreement;
+    }
+
+    @Transactional
+    public LearningAgreement approve(UUID mobilityId, Caller caller, String contentHash, Party asked) {
+        var mobility = visible(mobilityId, caller);
+        requireOpen(mobility);
+        Party party = partyOf(mobility, caller, asked);
+        var agreement = locked(mobilityId, false);
+        if (agreement == null) {
+            throw new ProblemException(LearningAgreementProblems.NO_PROPOSAL);
+        }
+        Instant now = Instant.now();
+        agreement.approve(party, contentHash, caller.subject(), caller.role(), now).ifPresent(inForce ->
+                outbox.append(mobility.id, LearningAgreementApproved.of(mobility, inForce, now)));
+        return agreement;
+    }
+
+    private Mobility visible(UUID mobilityId, Caller caller) {
+        return mobilities.find(mobilityId, caller.institution(), caller.studentEmail());
+    }
+
+    private static void requireOpen(Mobility mobility) {
+        if (!OPEN.contains(mobility.status)) {
+            throw new ProblemException(LearningAgreementProblems.CLOSED, mobility.status);
+        }
+    }
+
+    /**
+     * The learning agreement, locked until the transaction ends, so that changes of one mobility's agreement
+     * happen one after the other: two parties approving at once both count. Created on the first proposal.
+     */
+    private LearningAgreement locked(UUID mobilityId, boolean create) {
+        if (create) {
+            entityManager.createNativeQuery("insert into learning_agreement (mobility_id) values (?1) on conflict do nothing")
+                    .setParameter(1, mobilityId).executeUpdate();
+        }
+        // the row alone is locked (select for update cannot lock the outer join that loads the versions)
+        List<?> row = entityManager.createNativeQuery("select revision from learning_agreement where mobility_id = ?1 for update")
+                .setParameter(1, mobilityId).getResultList();
+        return row.isEmpty() ? null : entityManager.find(LearningAgreement.class, mobilityId);
+    }
+
+    /**
+     * The party the caller approves as: a student for themselves; staff for the side their institution is on; the
+     * international office for the coordinator side it names, since it may act for either (never for the student).
+     * A named party that is not the caller's is refused by field.
+     */
+    static Party partyOf(Mobility mobility, Caller caller, Party asked) {
+        Party party;
+        if (caller.studentEmail() != null) {
+            party = Party.STUDENT;
+        } else if (caller.isAdmin()) {
+            var problems = new InvalidFieldsException.Collector();
+            problems.check(asked != null && asked != Party.STUDENT, "party", "learning.admin-party").throwIfAny();
+            return asked;
+        } else {
+            party = caller.institution().equals(mobility.sendingInstitution) ? Party.SENDING_COORDINATOR : Party.RECEIVING_COORDINATOR;
+        }
+        new InvalidFieldsException.Collector().check(asked == null || asked == party, "party", "learning.not-your-party", party)
+                .throwIfAny();
+        return party;
+    }
+}
