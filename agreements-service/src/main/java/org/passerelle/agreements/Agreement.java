@@ -108,7 +108,7 @@ public class Agreement {
         agreement.id = UUID.randomUUID();
         agreement.status = AgreementStatus.DRAFT;
         agreement.requireKnownConditionIds(content);
-        agreement.apply(content.withConditionIds());
+        agreement.apply(content.canonical());
         return agreement;
     }
 
@@ -124,7 +124,7 @@ public class Agreement {
         searchText = SearchText.of(title.fr(), title.en(), title.zh());
         var approvals = parties.stream().collect(Collectors.toMap(p -> p.institution, p -> p));
         parties.clear();
-        content.parties().forEach(p -> parties.add(approvals.getOrDefault(p, new AgreementParty(p))));
+        content.parties().stream().sorted().forEach(p -> parties.add(approvals.getOrDefault(p, new AgreementParty(p))));
         signedOn = content.signedOn();
         signedAt = content.signedAt();
         firstAcademicYear = content.firstAcademicYear();
@@ -137,7 +137,7 @@ public class Agreement {
     public void revise(AgreementContent content) {
         requireStatus(AgreementStatus.DRAFT, "revise");
         requireKnownConditionIds(content);
-        apply(content.withConditionIds());
+        apply(content.canonical());
     }
 
     /** Only an agreement that was never in force may be deleted: once approved by all, its history is kept. */
@@ -235,14 +235,14 @@ public class Agreement {
             throw new ProblemException(AgreementProblems.AMENDMENT_PENDING, versionInForce + 1);
         }
         requireAmendable(content);
-        amendment = content.withConditionIds();
+        amendment = content.canonical();
     }
 
     /** Changes the amendment until it is proposed. */
     public void reviseAmendment(AgreementContent content) {
         requireAmendment(false, "revise the amendment");
         requireAmendable(content);
-        amendment = content.withConditionIds();
+        amendment = content.canonical();
     }
 
     /** Fixes the amendment and its hash; each party then approves it. */
@@ -275,7 +275,8 @@ public class Agreement {
 
     private void requireAmendable(AgreementContent content) {
         new InvalidFieldsException.Collector()
-                .check(content.parties().equals(partyCodes()), "parties", "amendment.parties", String.join(", ", partyCodes()))
+                .check(content.parties().stream().sorted().toList().equals(partyCodes()), "parties", "amendment.parties",
+                        String.join(", ", partyCodes()))
                 .throwIfAny();
         requireKnownConditionIds(content);
     }

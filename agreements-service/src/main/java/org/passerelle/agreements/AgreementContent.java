@@ -17,7 +17,7 @@ import java.util.UUID;
  * What the parties of an agreement approve: one version of it. A draft, the version in force and a pending
  * amendment are each one of these; {@link #hash()} names it in approvals.
  *
- * @param parties SCHAC codes, sorted
+ * @param parties SCHAC codes, in the order given (the hash sorts them)
  * @param signedOn the day the agreement was signed, if known
  * @param signedAt where it was signed, e.g. "Paris"
  */
@@ -26,7 +26,7 @@ public record AgreementContent(AgreementKind kind, LocalizedText title, List<Str
                                List<CooperationCondition> conditions) {
 
     /**
-     * Checks the content and answers it in its canonical form: parties sorted, every condition with an id.
+     * Checks the content.
      * Parties and years are refused as a whole; the conditions are refused field by field, all at once.
      */
     public static AgreementContent of(AgreementKind kind, LocalizedText title, List<String> parties, LocalDate signedOn,
@@ -40,16 +40,17 @@ public record AgreementContent(AgreementKind kind, LocalizedText title, List<Str
                 || AcademicYear.start(lastAcademicYear) < AcademicYear.start(firstAcademicYear)) {
             throw new ProblemException(AgreementProblems.YEARS, firstAcademicYear, lastAcademicYear);
         }
-        var content = new AgreementContent(kind, title, distinct.stream().sorted().toList(), signedOn, signedAt,
+        var content = new AgreementContent(kind, title, List.copyOf(parties), signedOn, signedAt,
                 firstAcademicYear, lastAcademicYear, List.copyOf(conditions));
         content.checkConditions();
         return content;
     }
 
-    /** This content with an id for each new condition. */
-    AgreementContent withConditionIds() {
+    /** This content as it is kept: parties sorted, an id for each new condition. */
+    AgreementContent canonical() {
         conditions.stream().filter(c -> c.id == null).forEach(c -> c.id = UUID.randomUUID());
-        return this;
+        return new AgreementContent(kind, title, parties.stream().sorted().toList(), signedOn, signedAt, firstAcademicYear,
+                lastAcademicYear, conditions);
     }
 
     public boolean hasParty(String institution) {
@@ -89,7 +90,7 @@ public record AgreementContent(AgreementKind kind, LocalizedText title, List<Str
 
     /** SHA-256 of the content in a fixed order: the name of this content in approvals. */
     public String hash() {
-        String content = String.join("\n", kind.name(), title.fr(), title.en(), title.zh(), String.join(",", parties),
+        String content = String.join("\n", kind.name(), title.fr(), title.en(), title.zh(), String.join(",", parties.stream().sorted().toList()),
                 String.valueOf(signedOn), String.valueOf(signedAt), firstAcademicYear, lastAcademicYear,
                 String.join("\n", conditions.stream().map(CooperationCondition::content).toList()));
         try {

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.passerelle.agreements.events.AgreementActivated;
+import org.passerelle.agreements.institutions.KnownInstitutions;
 import org.passerelle.agreements.events.AgreementAmended;
 import org.passerelle.agreements.events.AgreementApproved;
 import org.passerelle.agreements.events.AgreementProposed;
@@ -36,8 +37,12 @@ public class AgreementService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    KnownInstitutions institutions;
+
     @Transactional
     public Agreement draft(String actingFor, AgreementContent content) {
+        institutions.requireKnown(content);
         var agreement = Agreement.draft(content);
         agreement.requireActingParty(actingFor);
         agreements.persist(agreement);
@@ -47,6 +52,7 @@ public class AgreementService {
     @Transactional
     public Agreement revise(UUID id, long expectedVersion, String actingFor, AgreementContent content) {
         var agreement = find(id, expectedVersion, actingFor);
+        institutions.requireKnown(content);
         agreement.revise(content);
         agreement.requireActingParty(actingFor);   // a coordinator cannot give the draft away
         return agreement;

@@ -35,7 +35,7 @@ class AgreementReachesMobilityIT {
     private static final Path ROOT = Path.of(System.getProperty("passerelle.root", "../.."));
 
     /** A party of its own for the events of the shutdown test, so that they do not crowd the other tests' lists. */
-    private static final String SHUTDOWN_PARTY = "illustrative-school.example";
+    private static final String SHUTDOWN_PARTY = "jmc-school-5.example";
 
     private static PostgresNode postgres;
     private static KafkaNode kafka;
