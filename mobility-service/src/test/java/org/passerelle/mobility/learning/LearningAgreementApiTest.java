@@ -95,6 +95,26 @@ class LearningAgreementApiTest {
     }
 
     @Test
+    void threePartiesApprovingAtTheSameMomentAllCount() throws Exception {
+        var student = nominated();
+        String hash = propose(student.token(), student, "\"0\"", TWO_COMPONENTS).statusCode(201).extract().path("pending.contentHash");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            var answers = pool.invokeAll(List.of(student.token(), LYON1, SJTUSM).stream()
+                    .map(token -> (java.util.concurrent.Callable<Integer>) () -> approve(token, student, hash).extract().statusCode())
+                    .toList());
+            for (var answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().auth().oauth2(LYON1).when().get(path(student)).then().statusCode(200)
+                .body("inForce.contentHash", equalTo(hash)).body("inForce.approvals.size()", equalTo(3)).body("pending", nullValue())
+                .header("ETag", "\"4\"");
+    }
+
+    @Test
     void aStaleHashIsAConflictNamingTheCurrentProposal() throws Exception {
         var student = nominated();
         String first = propose(student.token(), student, "\"0\"", TWO_COMPONENTS).statusCode(201).extract().path("pending.contentHash");
