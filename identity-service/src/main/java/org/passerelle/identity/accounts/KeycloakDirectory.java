@@ -40,7 +40,7 @@ public class KeycloakDirectory {
     @Inject
     Keycloak keycloak;
 
-    @ConfigProperty(name = "passerelle.keycloak.realm")
+    @ConfigProperty(name = "passerelle.accounts.realm")
     String realmName;
 
     /**
@@ -175,6 +175,16 @@ public class KeycloakDirectory {
         }
     }
 
+    /** The start of Keycloak's answer, for the log. */
+    private static String answer(Response response) {
+        try {
+            String body = String.valueOf(response.readEntity(String.class));
+            return body.length() > 300 ? body.substring(0, 300) : body;
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+    }
+
     private RealmResource realm() {
         return keycloak.realm(realmName);
     }
@@ -186,7 +196,7 @@ public class KeycloakDirectory {
         } catch (FieldConflict | ProblemException refusal) {
             throw refusal;
         } catch (WebApplicationException e) {
-            LOG.warnf("Keycloak refused to %s: HTTP %d", what, e.getResponse().getStatus());
+            LOG.warnf("Keycloak refused to %s: HTTP %d %s", what, e.getResponse().getStatus(), answer(e.getResponse()));
             throw new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE);
         } catch (RuntimeException e) {
             LOG.warnf("Keycloak could not %s: %s", what, e.getMessage());
