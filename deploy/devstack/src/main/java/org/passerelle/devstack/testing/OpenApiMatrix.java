@@ -136,6 +136,11 @@ public final class OpenApiMatrix {
             failures.add(operation.name() + " declares no role: annotate it with @RolesAllowed, or with a commented "
                     + "@PermitAll and name it as public in the matrix");
         }
+        for (String role : operation.allowedRoles()) {
+            if (!ROLES.contains(role)) {
+                failures.add(operation.name() + " allows \"" + role + "\", which is not a role of the realm " + ROLES);
+            }
+        }
         String path = fill(operation, Map.of());
         int anonymous = call(operation, path, null);
         if (operation.declared()) {
