@@ -18,6 +18,7 @@ import org.passerelle.runtime.health.DatabaseSchema;
 public class SeededInstitutionsAnnouncement {
 
     private static final Logger LOG = Logger.getLogger(SeededInstitutionsAnnouncement.class);
+    private static final java.time.Duration RETRY = java.time.Duration.ofSeconds(5);
 
     @Inject
     @Readiness
@@ -33,17 +34,31 @@ public class SeededInstitutionsAnnouncement {
     }
 
     private void announceWhenMigrated() {
-        if (!schema.awaitUpToDate()) {
-            return;
-        }
-        try {
-            int announced = institutions.announceSeeded();
-            if (announced > 0) {
-                LOG.infof("Announced %d seeded institution(s) with InstitutionRegistered", announced);
+        while (schema.awaitUpToDate()) {
+            try {
+                int announced = institutions.announceSeeded();
+                if (announced > 0) {
+                    LOG.infof("Announced %d seeded institution(s) with InstitutionRegistered", announced);
+                }
+                return;
+            } catch (RuntimeException e) {
+                // the rows stay unannounced until their events are in the outbox: try again
+                LOG.warnf("Could not announce the seeded institutions yet, retrying in %d s: %s", RETRY.toSeconds(),
+                        e.getMessage());
+                if (!pause()) {
+                    return;
+                }
             }
-        } catch (RuntimeException e) {
-            // the next start tries again: the rows stay unannounced until their events are in the outbox
-            LOG.warnf("Could not announce the seeded institutions yet: %s", e.getMessage());
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(RETRY.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

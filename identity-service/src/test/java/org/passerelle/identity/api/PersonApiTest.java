@@ -118,6 +118,41 @@ class PersonApiTest {
     }
 
     @Test
+    void aRegistrationThatPassedTheCheckIsStillRefusedByTheConstraintNamingTheIdentifier() throws Exception {
+        String ine = ine();
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            // another registration of the same INE, written but not yet committed: the check cannot see it
+            try (var person = connection.prepareStatement("""
+                    insert into person (id, kind, institution_code, given_name, family_name, email)
+                    values (gen_random_uuid(), 'STUDENT', 'u-paris.fr', 'Zoë', 'N''Diaye', 'zoe.ndiaye@u-paris.example')
+                    returning id""")) {
+                var rows = person.executeQuery();
+                rows.next();
+                try (var identifier = connection.prepareStatement(
+                        "insert into person_identifier (person_id, scheme, value) values (?, 'INE', ?)")) {
+                    identifier.setObject(1, rows.getObject(1));
+                    identifier.setString(2, ine);
+                    identifier.executeUpdate();
+                }
+            }
+            var pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<ValidatableResponse> racing = pool.submit(() -> register(eloise(ine)));
+                Thread.sleep(1500);
+                org.junit.jupiter.api.Assertions.assertFalse(racing.isDone(), "the second insert waits on the unique index");
+                connection.commit();
+                racing.get().statusCode(409)
+                        .body("type", equalTo("urn:passerelle:problem:duplicate-identifier"))
+                        .body("errors[0].field", equalTo("identifiers[0].value"))
+                        .body("detail", equalTo("Another person is already registered with the INE " + ine + "."));
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void theDatabaseItselfRefusesASecondHolderOfAnIdentifier() throws Exception {
         String ine = ine();
         String id = register(eloise(ine)).statusCode(201).extract().path("id");
