@@ -9,11 +9,12 @@ import java.util.Map;
 record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution, Path realmFile,
                       int postgresPort, int kafkaPort, int kafkaControllerPort,
                       int keycloakPort, int keycloakManagementPort, Map<String, Integer> servicePorts,
-                      boolean reset, boolean help) {
+                      boolean reset, boolean empty, boolean help) {
 
     static final String USAGE = """
-            Usage: ./deploy/run [--reset] [--help]
+            Usage: ./deploy/run [--reset] [--empty] [--help]
               --reset   forget the data of earlier runs (databases, Kafka topics, Keycloak users); keeps the downloads
+              --empty   do not load the demo data (the founding agreements, catalogue and nominations)
             Environment:
               PASSERELLE_STATE                  state folder (default .passerelle in the repository)
               PASSERELLE_POSTGRES_PORT          15432
@@ -26,10 +27,12 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
 
     static LaunchSettings from(String[] args, Map<String, String> env) {
         boolean reset = false;
+        boolean empty = false;
         boolean help = false;
         for (String arg : args) {
             switch (arg) {
                 case "--reset" -> reset = true;
+                case "--empty" -> empty = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg + "\n" + USAGE);
             }
@@ -48,7 +51,7 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
                 port(env, "PASSERELLE_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "PASSERELLE_KEYCLOAK_PORT", 8180),
                 port(env, "PASSERELLE_KEYCLOAK_MANAGEMENT_PORT", 9180),
-                servicePorts, reset, help);
+                servicePorts, reset, empty, help);
     }
 
     int servicePort(ServiceSpec spec) {

@@ -1,5 +1,7 @@
 package org.passerelle.devstack;
 
+import org.passerelle.devstack.demo.FoundingStory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +109,33 @@ public final class Launcher {
             service.start();
         }
         awaitEverythingReady();
+        loadDemoData();
         printWelcome();
+    }
+
+    /** The founding story, once: the state folder keeps it between runs. */
+    private void loadDemoData() throws InterruptedException {
+        if (settings.empty()) {
+            say("starting empty (--empty): no demo data");
+            return;
+        }
+        var story = new FoundingStory(new FoundingStory.Urls(url("agreements-service"), url("mobility-service"),
+                url("curriculum-service"), url("identity-service"),
+                "http://127.0.0.1:" + settings.keycloakPort() + "/realms/passerelle/protocol/openid-connect/token"), this::say);
+        if (story.alreadyPlayed()) {
+            say("demo data: loaded in an earlier run");
+            return;
+        }
+        try {
+            story.play();
+            say("demo data: loaded");
+        } catch (RuntimeException e) {
+            say("demo data could not be loaded (" + e.getMessage() + "); the platform runs without it");
+        }
+    }
+
+    private String url(String service) {
+        return "http://127.0.0.1:" + settings.servicePort(ServiceSpec.named(service));
     }
 
     private void startPostgres() {
@@ -208,6 +236,7 @@ public final class Launcher {
         env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
         env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + settings.keycloakPort() + "/realms/passerelle");
+        env.put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "http://127.0.0.1:" + settings.keycloakPort());
         return env;
     }
 

@@ -43,7 +43,9 @@ final class Platform implements AutoCloseable {
     Platform start() throws Exception {
         keycloak.start();
         postgres.start();
-        ServiceSpec.databases().forEach(postgres::ensureDatabase);
+        for (String database : ServiceSpec.databases()) {
+            postgres.ensureDatabase(database);
+        }
         kafka.start();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             var service = new ServiceProcess(spec.name(), ROOT.resolve(spec.runJar()), FreePorts.next(), environment(spec),
