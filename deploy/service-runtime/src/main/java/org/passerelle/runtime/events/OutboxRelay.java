@@ -148,6 +148,11 @@ public class OutboxRelay implements Runnable {
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
         try {
+            // Kafka reachable before anything is sent: a record that fails on its way to the producer (metadata
+            // not available) while the ones after it are delivered would be published out of order, and again
+            for (String topic : rows.stream().map(row -> row.topic).distinct().toList()) {
+                producer().partitionsFor(topic);
+            }
             for (Row row : rows) {
                 sends.add(producer().send(row.toRecord(service)));
             }
@@ -246,7 +251,8 @@ public class OutboxRelay implements Runnable {
     private void closeProducer() {
         if (producer != null) {
             try {
-                producer.close(Duration.ofSeconds(5));
+                // at once: records still buffered must not reach Kafka after the rows were given up for a retry
+                producer.close(Duration.ZERO);
             } catch (RuntimeException ignored) {
                 // closing a producer that cannot reach Kafka: nothing more to do
             }
