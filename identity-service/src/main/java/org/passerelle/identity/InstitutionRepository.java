@@ -33,7 +33,7 @@ public class InstitutionRepository implements PanacheRepositoryBase<Institution,
             where.add("(i.schacCode = :schac or :schac member of i.previousSchacCodes)");
             parameters.put("schac", filter.schacCode());
         }
-        if (filter.erasmusCode() != null) {
+        if (ErasmusCode.key(filter.erasmusCode()) != null) {
             where.add("i.erasmusCodeKey = :erasmus");
             parameters.put("erasmus", ErasmusCode.key(filter.erasmusCode()));
         }
