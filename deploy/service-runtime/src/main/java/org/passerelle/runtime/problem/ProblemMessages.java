@@ -38,10 +38,7 @@ public final class ProblemMessages {
 
     public static String detail(ProblemType type, Locale locale, Object... arguments) {
         String pattern = find(type.slug() + ".detail", locale);
-        if (pattern == null || arguments.length == 0) {
-            return pattern;
-        }
-        return new MessageFormat(pattern, locale).format(arguments);
+        return pattern == null ? null : new MessageFormat(pattern, locale).format(arguments);
     }
 
     public static String text(String key, Locale locale, Object... arguments) {
@@ -49,7 +46,8 @@ public final class ProblemMessages {
         if (pattern == null) {
             return key;
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        // every message is a MessageFormat pattern, with or without arguments: an apostrophe is always written ''
+        return new MessageFormat(pattern, locale).format(arguments);
     }
 
     private static String find(String key, Locale locale) {
