@@ -16,7 +16,7 @@ class ProblemMessagesTest {
         for (Locale locale : ProblemMessages.SUPPORTED) {
             var bundle = ResourceBundle.getBundle("org.passerelle.runtime.problems", locale);
             for (String key : bundle.keySet()) {
-                String shown = ProblemMessages.text(key, locale, "x", "y", "z");
+                String shown = ProblemMessages.text(key, locale, 1, 2, 3);
                 assertFalse(shown.contains("''"), key + " (" + locale + "): " + shown);
             }
         }
