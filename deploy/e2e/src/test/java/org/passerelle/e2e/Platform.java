@@ -53,7 +53,7 @@ final class Platform implements AutoCloseable {
             services.put(spec.name(), service);
             service.start();
         }
-        keycloak.awaitReady(Duration.ofMinutes(4));
+        keycloak.awaitReady(Duration.ofMinutes(6));   // generous: the first start builds Keycloak, slow on a busy machine
         for (ServiceProcess service : services.values()) {
             awaitReady(service);
         }
