@@ -34,7 +34,7 @@ final class Platform implements AutoCloseable {
         Files.createDirectories(work);
         postgres = new PostgresNode(Files.createTempDirectory(work, "postgres-"), FreePorts.next());
         kafka = new KafkaNode(Files.createTempDirectory(work, "kafka-"), FreePorts.next(), FreePorts.next());
-        keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), work.resolve("keycloak"),
+        keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), Files.createTempDirectory(work, "keycloak-"),
                 FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
                 work.resolve("keycloak.log"));
     }
