@@ -59,6 +59,13 @@ request() {
   BODY=$(cat "$TMP/body")
 }
 
+# Whether a text contains another, without a pipe: grep -q may stop reading early, and under pipefail the
+# writer's SIGPIPE would turn a match into a failure.
+contains() {
+  case $1 in *"$2"*) return 0 ;; esac
+  return 1
+}
+
 expect_status() {
   [ "$STATUS" = "$1" ] || fail "expected HTTP $1, got $STATUS"
 }
@@ -66,12 +73,12 @@ expect_status() {
 # The first string value of a field in a JSON text (stdin). Enough for ids, statuses and hashes, which never
 # contain an escaped quote; a real client would use a JSON parser.
 json_string() {
-  { grep -o "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" || true; } | head -n 1 | sed 's/^.*:[[:space:]]*"//; s/"$//'
+  { grep -o "\"$1\"[[:space:]]*:[[:space:]]*\"[^\"]*\"" || true; } | sed -n '1{s/^.*:[[:space:]]*"//; s/"$//; p;}'
 }
 
 # The first number value of a field (empty when null or absent).
 json_number() {
-  { grep -o "\"$1\"[[:space:]]*:[[:space:]]*[0-9][0-9]*" || true; } | head -n 1 | sed 's/^.*:[[:space:]]*//'
+  { grep -o "\"$1\"[[:space:]]*:[[:space:]]*[0-9][0-9]*" || true; } | sed -n '1{s/^.*:[[:space:]]*//; p;}'
 }
 
 # One header of the last answer, without its name and the trailing CR.
@@ -107,7 +114,7 @@ lyon1_condition() {
     sed 's/.*"conditions"[[:space:]]*:[[:space:]]*\[//; s/\].*//' | tr '}' '\n' |
     grep "\"sendingInstitution\"[[:space:]]*:[[:space:]]*\"$PARTNER\"" |
     grep "\"receivingInstitution\"[[:space:]]*:[[:space:]]*\"$HOME_INSTITUTION\"" |
-    grep -v '"STAFF_' | head -n 1 || true
+    grep -v '"STAFF_' | sed -n 1p || true
 }
 
 # The SJTUSM academic year (1 September to 31 August) starting in a given year, e.g. 2026 -> 2026/2027.
@@ -204,7 +211,7 @@ EOF
   local waited=0
   while :; do
     request GET "$MOBILITY_URL/api/mobilities/agreements?party=$PARTNER&size=100" "$TOKEN"
-    if [ "$STATUS" = 200 ] && printf '%s' "$BODY" | grep -q "$id"; then
+    if [ "$STATUS" = 200 ] && contains "$BODY" "$id"; then
       break
     fi
     [ "$waited" -lt "$TOUR_WAIT_SECONDS" ] || fail "agreement $id not open at mobility-service after ${TOUR_WAIT_SECONDS}s"
@@ -315,7 +322,7 @@ while :; do
   seen=$((seen + $(printf '%s' "$BODY" | { grep -o "\"id\"[[:space:]]*:[[:space:]]*\"$MOBILITY\"" || true; } | wc -l)))
   CURSOR=$(printf '%s' "$BODY" | json_string nextCursor)
   [ "$seen" = 0 ] || break
-  if printf '%s' "$BODY" | grep -q '"items"[[:space:]]*:[[:space:]]*\[\]'; then
+  if [ "$(printf '%s' "$BODY" | { grep -o '"id"[[:space:]]*:' || true; } | wc -l)" -eq 0 ]; then
     [ "$waited" -lt "$TOUR_WAIT_SECONDS" ] || fail "mobility $MOBILITY never came in the changes feed"
     sleep 1
     waited=$((waited + 1))
@@ -327,7 +334,7 @@ done
 say "the changes feed shows mobility $MOBILITY once; the next poll asks with cursor=$CURSOR"
 request GET "$MOBILITY_URL/api/mobilities/changes?cursor=$CURSOR" "$TOKEN"
 expect_status 200
-if printf '%s' "$BODY" | grep -q "$MOBILITY"; then
+if contains "$BODY" "$MOBILITY"; then
   fail "the cursor answered mobility $MOBILITY again though it did not change"
 fi
 say "GET .../api/mobilities/changes?cursor=... -> 200, mobility $MOBILITY not repeated"
@@ -338,7 +345,7 @@ step "5. Statistics (GET /api/statistics/mobilities)"
 request GET "$MOBILITY_URL/api/statistics/mobilities?academicYear=$ACADEMIC_YEAR&partner=$PARTNER" "$TOKEN"
 expect_status 200
 COUNT_JSON=$(printf '%s' "$BODY" | tr '}' '\n' | grep '"direction"[[:space:]]*:[[:space:]]*"INBOUND"' |
-  grep "\"mobilityType\"[[:space:]]*:[[:space:]]*\"$MOBILITY_TYPE\"" | grep '"status"[[:space:]]*:[[:space:]]*"NOMINATED"' | head -n 1 || true)
+  grep "\"mobilityType\"[[:space:]]*:[[:space:]]*\"$MOBILITY_TYPE\"" | grep '"status"[[:space:]]*:[[:space:]]*"NOMINATED"' | sed -n 1p || true)
 NOMINATED=$(printf '%s' "$COUNT_JSON" | json_number mobilities)
 [ -n "$NOMINATED" ] && [ "$NOMINATED" -ge 1 ] || fail "the statistics do not count the nomination"
 say "GET $MOBILITY_URL/api/statistics/mobilities?academicYear=$ACADEMIC_YEAR&partner=$PARTNER -> 200"
@@ -369,7 +376,10 @@ waited=0
 while :; do
   request GET "$MOBILITY_URL/api/mobilities/changes?cursor=$CURSOR" "$TOKEN"
   expect_status 200
-  if printf '%s' "$BODY" | grep -q "$MOBILITY"; then
+  if contains "$BODY" "$MOBILITY"; then
+    # the mobility's own fields come before its nested person: the first piece up to a } holds id and status
+    contains "$(printf '%s' "$BODY" | tr '}' '\n' | { grep "\"id\"[[:space:]]*:[[:space:]]*\"$MOBILITY\"" || true; })" \
+      '"status":"CANCELLED"' || fail "the changes feed shows mobility $MOBILITY, not CANCELLED"
     break
   fi
   CURSOR=$(printf '%s' "$BODY" | json_string nextCursor)

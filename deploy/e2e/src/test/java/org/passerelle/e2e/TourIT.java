@@ -31,7 +31,9 @@ class TourIT {
 
     @BeforeAll
     static void startThePlatform() throws Exception {
-        platform = new Platform(WORK).start();
+        // assigned before it starts, so that whatever started is stopped even when the start fails half-way
+        platform = new Platform(WORK);
+        platform.start();
     }
 
     @AfterAll
