@@ -26,18 +26,33 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
 
     /** The JVM's broker, started on first use. Tests that stop and restart Kafka use it. */
     public static synchronized KafkaNode node() throws Exception {
-        if (node == null) {
-            node = KafkaNode.temporary();
-            node.start();
-            // the topics as declared, so that tests see the partitions production has
-            var catalogue = org.passerelle.devstack.EventTopics.catalogueFrom(java.nio.file.Path.of(""));
-            if (catalogue != null) {
-                org.passerelle.devstack.EventTopics.create(node.bootstrapServers(),
-                        org.passerelle.devstack.EventTopics.declaredIn(catalogue));
-            }
-            KafkaNode started = node;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-kafka"));
+        if (node != null) {
+            return node;
         }
+        // Test resources start on a pool thread whose context class loader may be the application's, which has
+        // Kafka classes of its own: Kafka would then load its metrics reporter from one loader and cast it to the
+        // other's interface (ClassCastException on JmxReporter). Start the broker with the loader of its classes.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaResource.class.getClassLoader());
+        try {
+            return startNode();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static KafkaNode startNode() throws Exception {
+        node = KafkaNode.temporary();
+        node.start();
+        // the topics as declared, so that tests see the partitions production has
+        var catalogue = org.passerelle.devstack.EventTopics.catalogueFrom(java.nio.file.Path.of(""));
+        if (catalogue != null) {
+            org.passerelle.devstack.EventTopics.create(node.bootstrapServers(),
+                    org.passerelle.devstack.EventTopics.declaredIn(catalogue));
+        }
+        KafkaNode started = node;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "stop-test-kafka"));
         return node;
     }
 }
