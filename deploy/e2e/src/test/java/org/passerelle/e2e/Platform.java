@@ -39,8 +39,18 @@ final class Platform implements AutoCloseable {
                 work.resolve("keycloak.log"));
     }
 
-    /** Starts everything and waits until every service is ready. */
+    /** Starts everything and waits until every service is ready; stops what started if one does not come up. */
     Platform start() throws Exception {
+        try {
+            startAll();
+            return this;
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
         keycloak.start();
         postgres.start();
         for (String database : ServiceSpec.databases()) {
@@ -57,7 +67,6 @@ final class Platform implements AutoCloseable {
         for (ServiceProcess service : services.values()) {
             awaitReady(service);
         }
-        return this;
     }
 
     ServiceProcess service(String name) {
