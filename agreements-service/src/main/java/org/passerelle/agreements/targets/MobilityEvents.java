@@ -43,11 +43,13 @@ public class MobilityEvents {
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = ReceivedEvent.UnreadableEvent.class)
     public void consume(ConsumerRecord<String, String> record) {
-        Map<String, Consumer<ReceivedEvent>> handlers = STATUS_AFTER.entrySet().stream().collect(Collectors.toMap(
-                e -> "passerelle.mobility." + e.getKey() + ".v1",
-                e -> event -> record(events.data(event, Mobility.class), e.getValue(), event)));
         events.handleOnce(record, handlers);
     }
+
+    /** One handler per mobility event type, built once rather than for every record. */
+    private final Map<String, Consumer<ReceivedEvent>> handlers = STATUS_AFTER.entrySet().stream().collect(Collectors.toMap(
+            e -> "passerelle.mobility." + e.getKey() + ".v1",
+            e -> event -> record(events.data(event, Mobility.class), e.getValue(), event)));
 
     /** The events of one mobility arrive in order (one partition per mobility), so the last one tells its status. */
     void record(Mobility event, CountedMobility.Status status, ReceivedEvent received) {

@@ -70,21 +70,22 @@ public class StatisticsResource {
                                  @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") String academicYear,
                                  @QueryParam("direction") Direction direction,
                                  @QueryParam("partner") @Parameter(example = "univ-lyon1.fr") String partner) {
+        String me = visibleTo();
         String where = " where (sending_institution = :home or receiving_institution = :home)"
                 + (academicYear == null ? "" : " and academic_year = :year")
                 + (direction == null ? "" : direction == Direction.INBOUND ? " and receiving_institution = :home" : " and sending_institution = :home")
                 + (partner == null ? "" : " and (sending_institution = :partner or receiving_institution = :partner)")
-                + (visibleTo() == null ? "" : " and (sending_institution = :me or receiving_institution = :me)");
+                + (me == null ? "" : " and (sending_institution = :me or receiving_institution = :me)");
         var counts = parameters(entityManager.createNativeQuery("""
                 select academic_year, case when receiving_institution = :home then 'INBOUND' else 'OUTBOUND' end,
                        case when receiving_institution = :home then sending_institution else receiving_institution end,
                        mobility_type, status, count(*)
-                from mobility""" + where + " group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5"), academicYear, partner);
+                from mobility""" + where + " group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5"), academicYear, partner, me);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = counts.getResultList();
         var inbound = parameters(entityManager.createNativeQuery("select academic_year, count(*) from mobility" + where
                 + " and receiving_institution = :home and status in ('ACCEPTED', 'IN_PROGRESS', 'COMPLETED')"
-                + " and mobility_type not in ('STAFF_TEACHING', 'STAFF_TRAINING') group by 1 order by 1"), academicYear, partner);
+                + " and mobility_type not in ('STAFF_TEACHING', 'STAFF_TRAINING') group by 1 order by 1"), academicYear, partner, me);
         @SuppressWarnings("unchecked")
         List<Object[]> years = inbound.getResultList();
         return new Statistics(
@@ -93,7 +94,7 @@ public class StatisticsResource {
                 years.stream().map(r -> new InboundYear((String) r[0], ((Number) r[1]).longValue())).toList());
     }
 
-    private jakarta.persistence.Query parameters(jakarta.persistence.Query query, String academicYear, String partner) {
+    private jakarta.persistence.Query parameters(jakarta.persistence.Query query, String academicYear, String partner, String me) {
         query.setParameter("home", home);
         if (academicYear != null) {
             query.setParameter("year", academicYear);
@@ -101,8 +102,8 @@ public class StatisticsResource {
         if (partner != null) {
             query.setParameter("partner", partner);
         }
-        if (visibleTo() != null) {
-            query.setParameter("me", visibleTo());
+        if (me != null) {
+            query.setParameter("me", me);
         }
         return query;
     }
