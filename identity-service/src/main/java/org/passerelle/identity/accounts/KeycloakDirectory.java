@@ -111,6 +111,31 @@ public class KeycloakDirectory {
         });
     }
 
+    /**
+     * The user of an erased person: disabled, signed out, and without their name and email. The user itself stays,
+     * so that its id is never given to someone else and records of what it did keep naming one account.
+     */
+    public void eraseUser(String keycloakUserId) {
+        call("erase user " + keycloakUserId, () -> {
+            var user = realm().users().get(keycloakUserId);
+            UserRepresentation representation;
+            try {
+                representation = user.toRepresentation();
+            } catch (jakarta.ws.rs.NotFoundException alreadyGone) {
+                LOG.infof("Keycloak user %s was already removed", keycloakUserId);
+                return null;
+            }
+            representation.setEnabled(false);
+            representation.setFirstName("");
+            representation.setLastName("");
+            representation.setEmail("");
+            representation.setEmailVerified(false);
+            user.update(representation);
+            user.logout();
+            return null;
+        });
+    }
+
     /** A confidential client with client credentials only, whose service account acts for the institution. */
     public CreatedClient createIntegrationClient(String clientId, String name, String institution) {
         var client = new ClientRepresentation();

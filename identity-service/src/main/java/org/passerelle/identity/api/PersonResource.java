@@ -30,6 +30,7 @@ import org.passerelle.identity.IdentifierScheme;
 import org.passerelle.identity.PersonKind;
 import org.passerelle.identity.PersonRepository;
 import org.passerelle.identity.PersonService;
+import org.passerelle.identity.privacy.ErasureService;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
@@ -61,6 +62,9 @@ public class PersonResource {
 
     @Inject
     IdempotentCreations creations;
+
+    @Inject
+    ErasureService erasures;
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
@@ -129,5 +133,29 @@ public class PersonResource {
         long version = Versions.required(ifMatch);
         var person = service.change(id, version, request.details());
         return Response.ok(PersonView.of(person)).tag(Versions.etag(person.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Erase a person",
+            description = "At the person's request or when the data is no longer needed (GDPR, PIPL). Their account is "
+                    + "disabled and loses their name and email in Keycloak, their data is deleted here, and PersonErased tells "
+                    + "every service to delete or anonymise what it holds (mobilities still count, anonymised). What stays is "
+                    + "the erasure: who, when and the reason, which must not name the person.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "At the student's request",
+            value = "{\"reason\": \"Request of the data subject received by the DPO on 2027-09-28, ticket DPO-2027-014\"}")))
+    @APIResponse(responseCode = "200", description = "The erasure",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "erased", value = """
+                    {"personId": "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "kind": "STUDENT", "institution": "sjtu.edu.cn",
+                     "reason": "Request of the data subject received by the DPO on 2027-09-28, ticket DPO-2027-014",
+                     "erasedBy": "a6c1e0f2-7b3d-4d9e-9f1a-5c2b8e4d0f37", "erasedAt": "2027-09-30T09:00:00Z"}""")))
+    @APIResponse(responseCode = "400", description = "No reason (urn:passerelle:problem:validation, `errors` names `reason`)")
+    @APIResponse(responseCode = "404", description = "No person with this id, or already erased (urn:passerelle:problem:not-found)")
+    @APIResponse(responseCode = "503", description = "Keycloak could not be reached to disable the account; nothing was erased "
+            + "(urn:passerelle:problem:dependency-unavailable)")
+    public ErasureView erase(@PathParam("id") UUID id, @Valid @NotNull ErasureRequest request) {
+        return ErasureView.of(erasures.erase(id, request.reason(), caller.subject()));
     }
 }

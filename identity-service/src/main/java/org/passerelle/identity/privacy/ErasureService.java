@@ -1,0 +1,110 @@
+package org.passerelle.identity.privacy;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.passerelle.identity.Person;
+import org.passerelle.identity.PersonIdentifier;
+import org.passerelle.identity.PersonService;
+import org.passerelle.identity.accounts.Account;
+import org.passerelle.identity.accounts.AccountRepository;
+import org.passerelle.identity.accounts.KeycloakDirectory;
+import org.passerelle.identity.events.PersonErased;
+import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.privacy.ErasedValues;
+import org.passerelle.runtime.privacy.Fingerprints;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Erases a person at the international office's request: their account can no longer sign in and loses its name
+ * and email in Keycloak, their rows here are deleted, and PersonErased tells the other services, in the same
+ * transaction. Keycloak is called first and outside the transaction: if it cannot be reached nothing is erased.
+ */
+@ApplicationScoped
+public class ErasureService {
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    KeycloakDirectory keycloak;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Fingerprints fingerprints;
+
+    @Inject
+    ErasedValues erasedValues;
+
+    @Transactional(Transactional.TxType.NEVER)
+    public PersonErasure erase(UUID personId, String reason, String erasedBy) {
+        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> {
+            people.find(personId, null);
+            return accounts.find("personId", personId).firstResultOptional();
+        });
+        account.ifPresent(a -> keycloak.eraseUser(a.keycloakUserId));
+        return QuarkusTransaction.requiringNew().call(() -> eraseRows(personId, reason, erasedBy));
+    }
+
+    private PersonErasure eraseRows(UUID personId, String reason, String erasedBy) {
+        Person person = people.find(personId, null);
+        Optional<Account> account = accounts.find("personId", personId).firstResultOptional();
+        var erasure = new PersonErasure();
+        erasure.personId = person.id;
+        erasure.kind = person.kind;
+        erasure.institution = person.institution;
+        erasure.reason = reason.strip();
+        erasure.erasedBy = erasedBy;
+        erasure.erasedAt = Instant.now();
+        List<String> values = plainValues(person, account);
+        List<String> prints = fingerprintsOf(person, account);
+        account.ifPresent(accounts::delete);
+        entityManager.remove(person);
+        entityManager.persist(erasure);
+        entityManager.flush();
+        outbox.append(person.id, new PersonErased(person.id, prints, erasure.erasedAt));
+        erasedValues.scrub(values);
+        account.ifPresent(a -> erasedValues.forgetCallers(a.keycloakUserId::equals));
+        return erasure;
+    }
+
+    /** What copies of the person's data (stored answers, kept events) may hold. */
+    private static List<String> plainValues(Person person, Optional<Account> account) {
+        List<String> values = new ArrayList<>(List.of(person.givenName, person.familyName, person.email));
+        values.add(person.givenName + " " + person.familyName);
+        values.addAll(java.util.stream.Stream.of(person.givenNameHanzi, person.familyNameHanzi, person.givenNamePinyin,
+                person.familyNamePinyin).filter(Objects::nonNull).toList());
+        if (person.familyNameHanzi != null && person.givenNameHanzi != null) {
+            values.add(person.familyNameHanzi + person.givenNameHanzi);
+        }
+        person.identifiers.forEach(i -> values.add(i.value));
+        account.ifPresent(a -> values.add(a.username));
+        return values;
+    }
+
+    private List<String> fingerprintsOf(Person person, Optional<Account> account) {
+        List<String> prints = new ArrayList<>();
+        prints.add(fingerprints.of(Fingerprints.EMAIL, person.email));
+        for (PersonIdentifier identifier : person.sortedIdentifiers()) {
+            prints.add(fingerprints.of(identifier.scheme.name(), identifier.matchKey()));
+        }
+        account.ifPresent(a -> prints.add(fingerprints.of(Fingerprints.ACCOUNT, a.keycloakUserId)));
+        return prints.stream().filter(Objects::nonNull).distinct().toList();
+    }
+}
