@@ -1,6 +1,7 @@
 package org.passerelle.mobility;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -49,6 +50,9 @@ public class MobilityService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Event<MobilityClosed> closed;
 
     @ConfigProperty(name = "passerelle.home-institution", defaultValue = "sjtu.edu.cn")
     String homeInstitution;
@@ -153,8 +157,10 @@ public class MobilityService {
     public Mobility reject(UUID id, long expectedVersion, String actingFor, String reason) {
         var mobility = receivingSide(id, expectedVersion, actingFor);
         mobility.reject(reason);
+        Instant now = Instant.now();
         quota.release(mobility.conditionId, mobility.academicYear);
-        outbox.append(mobility.id, MobilityRejected.of(mobility, Instant.now()));
+        closed.fire(new MobilityClosed(mobility.id, mobility.status, now));
+        outbox.append(mobility.id, MobilityRejected.of(mobility, now));
         return mobility;
     }
 
@@ -179,8 +185,10 @@ public class MobilityService {
     public Mobility cancel(UUID id, long expectedVersion, String actingFor, String reason) {
         var mobility = find(id, expectedVersion, actingFor);
         mobility.cancel(reason);
+        Instant now = Instant.now();
         quota.release(mobility.conditionId, mobility.academicYear);
-        outbox.append(mobility.id, MobilityCancelled.of(mobility, Instant.now()));
+        closed.fire(new MobilityClosed(mobility.id, mobility.status, now));
+        outbox.append(mobility.id, MobilityCancelled.of(mobility, now));
         return mobility;
     }
 

@@ -82,6 +82,19 @@ public class LearningAgreement {
         return version;
     }
 
+    /**
+     * The mobility was rejected or cancelled: the pending proposal, if any, is withdrawn (kept in the history with
+     * the approvals it had), so that nobody can put it in force any more. The version in force stays as it was.
+     */
+    public Optional<LearningAgreementVersion> withdrawPending(Instant at) {
+        var proposal = pending();
+        proposal.ifPresent(v -> {
+            v.end(LearningAgreementVersion.Status.WITHDRAWN, at);
+            revision++;
+        });
+        return proposal;
+    }
+
     /** The components as proposed, with their credits converted; every broken rule reported by field at once. */
     static List<Component> checked(List<Component.Draft> drafts) {
         var problems = new InvalidFieldsException.Collector();

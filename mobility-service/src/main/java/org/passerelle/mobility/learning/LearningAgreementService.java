@@ -1,10 +1,12 @@
 package org.passerelle.mobility.learning;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.MobilityClosed;
 import org.passerelle.mobility.MobilityService;
 import org.passerelle.mobility.MobilityStatus;
 import org.passerelle.mobility.events.LearningAgreementApproved;
@@ -83,6 +85,18 @@ public class LearningAgreementService {
         agreement.approve(party, contentHash, caller.subject(), caller.role(), now).ifPresent(inForce ->
                 outbox.append(mobility.id, LearningAgreementApproved.of(mobility, inForce, now)));
         return agreement;
+    }
+
+    /**
+     * A rejected or cancelled mobility's pending proposal is withdrawn in the same transaction: approvals given
+     * afterwards are refused (the mobility is closed) and the history shows the proposal ended, not still waiting.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void withdrawPending(@Observes MobilityClosed closed) {
+        var agreement = locked(closed.mobilityId(), false);
+        if (agreement != null) {
+            agreement.withdrawPending(closed.at());
+        }
     }
 
     private Mobility visible(UUID mobilityId, Caller caller) {

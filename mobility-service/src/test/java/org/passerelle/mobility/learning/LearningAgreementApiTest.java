@@ -240,6 +240,54 @@ class LearningAgreementApiTest {
                 .body("detail", containsString("CANCELLED"));
     }
 
+    @Test
+    void cancellingTheMobilityWithdrawsThePendingProposalAndKeepsTheVersionInForce() throws Exception {
+        var student = nominated();
+        String first = propose(student.token(), student, "\"0\"", TWO_COMPONENTS).statusCode(201).extract().path("pending.contentHash");
+        approveByAll(student, first);
+        String second = propose(LYON1, student, etag(student), ONE_COMPONENT).statusCode(201).extract().path("pending.contentHash");
+        approve(student.token(), student, second).statusCode(200);
+
+        close(student, LYON1, "/cancellation", "Désistement de l'étudiante");
+
+        given().auth().oauth2(student.token()).when().get(path(student)).then().statusCode(200)
+                .body("pending", nullValue()).body("inForce.contentHash", equalTo(first));
+        versions(LYON1, student).body("status", equalTo(List.of("APPROVED", "WITHDRAWN")))
+                .body("[1].endedAt", org.hamcrest.Matchers.notNullValue())
+                .body("[1].approvals.party", equalTo(List.of("STUDENT")));
+        for (String token : List.of(LYON1, SJTUSM)) {
+            approve(token, student, second).statusCode(409)
+                    .body("type", equalTo("urn:passerelle:problem:learning-agreement-closed"))
+                    .body("detail", containsString("CANCELLED"));
+        }
+        versions(SJTUSM, student).body("[1].status", equalTo("WITHDRAWN")).body("[1].approvals.size()", equalTo(1));
+    }
+
+    @Test
+    void rejectingTheMobilityWithdrawsThePendingProposal() throws Exception {
+        var student = nominated();
+        String hash = propose(LYON1, student, "\"0\"", TWO_COMPONENTS).statusCode(201).extract().path("pending.contentHash");
+        String before = etag(student);
+
+        close(student, SJTUSM, "/rejection", "Pas de place en cardiologie ce semestre");
+
+        given().auth().oauth2(LYON1).when().get(path(student)).then().statusCode(200)
+                .body("pending", nullValue()).body("inForce", nullValue())
+                .header("ETag", org.hamcrest.Matchers.not(equalTo(before)));
+        versions(student.token(), student).body("status", equalTo(List.of("WITHDRAWN")));
+        approve(student.token(), student, hash).statusCode(409)
+                .body("type", equalTo("urn:passerelle:problem:learning-agreement-closed"))
+                .body("detail", containsString("REJECTED"));
+    }
+
+    /** Cancels or rejects the mobility as {@code token}'s side would, with its ETag. */
+    private static void close(Student student, String token, String action, String reason) {
+        String mobilityEtag = given().auth().oauth2(token).when().get("/api/mobilities/{id}", student.mobility()).then().extract().header("ETag");
+        given().auth().oauth2(token).header("If-Match", mobilityEtag).contentType("application/json")
+                .body("{\"reason\":\"" + reason + "\"}").when().post("/api/mobilities/{id}" + action, student.mobility())
+                .then().statusCode(200);
+    }
+
     private Student nominated() throws Exception {
         synchronized (LearningAgreementApiTest.class) {
             if (agreement == null) {
