@@ -353,9 +353,25 @@ class ManifestsTest {
     }
 
     @Test
+    void identityServiceReachesKeycloaksAdminApiWithItsOwnClientSecret() {
+        Map<String, Object> identity = find("Deployment", "identity-service").get(0);
+        Map<String, Object> container = asMap(list(path(identity, "spec", "template", "spec", "containers")).get(0), "container");
+        Map<String, Object> env = new java.util.HashMap<>();
+        for (Object e : list(container.get("env"))) {
+            env.put((String) asMap(e, "env").get("name"), asMap(e, "env").get("valueFrom"));
+        }
+        assertEquals("keycloak-url", path(asMap(env.get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"), "env"), "configMapKeyRef", "key"),
+                "the admin client must not fall back to the development default http://127.0.0.1:8180");
+        assertEquals("identity-service-keycloak",
+                path(asMap(env.get("PASSERELLE_IDENTITY_CLIENT_SECRET"), "env"), "secretKeyRef", "name"),
+                "the client secret comes from a Secret, not the development default");
+    }
+
+    @Test
     void secretsHoldOnlyPlaceholders() {
         List<Map<String, Object>> secrets = find("Secret", null);
-        assertEquals(SERVICES.size(), secrets.size(), "one database Secret per service");
+        assertEquals(SERVICES.size(), secrets.stream().filter(s -> ((String) path(s, "metadata", "name")).endsWith("-db")).count(),
+                "one database Secret per service");
         for (Map<String, Object> secret : secrets) {
             String name = (String) path(secret, "metadata", "name");
             assertFalse(secret.containsKey("data"), name + ": real values come from the cluster's secret store");
