@@ -56,8 +56,19 @@ public final class KafkaNode implements AutoCloseable {
         if (!Files.exists(logDirectory.resolve("meta.properties"))) {
             format(properties);
         }
-        server = new KafkaRaftServer(new KafkaConfig(load(properties), false), Time.SYSTEM);
-        server.startup();
+        // Kafka loads plugins (metrics reporters, the share-group persister) by name through the thread's context
+        // class loader. In a test JVM that loader may be the application's, with Kafka classes of its own, and the
+        // broker then fails at random (ClassCastException, NoSuchMethodException): start it with its own loader,
+        // also when a test restarts it from a test thread.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
+        try {
+            server = new KafkaRaftServer(new KafkaConfig(load(properties), false), Time.SYSTEM);
+            server.startup();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     public synchronized void stop() {

@@ -29,17 +29,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
         if (node != null) {
             return node;
         }
-        // Test resources start on a pool thread whose context class loader may be the application's, which has
-        // Kafka classes of its own: Kafka would then load its metrics reporter from one loader and cast it to the
-        // other's interface (ClassCastException on JmxReporter). Start the broker with the loader of its classes.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(KafkaResource.class.getClassLoader());
-        try {
-            return startNode();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return startNode(); // KafkaNode starts the broker with its own class loader
     }
 
     private static KafkaNode startNode() throws Exception {
