@@ -59,25 +59,41 @@ public class MobilityService {
 
     @Transactional
     public Mobility nominate(String actingFor, Nomination nomination, UUID batchId) {
-        var agreement = entityManager.find(Agreement.class, nomination.agreementId());
-        if (agreement == null || agreement.status != Agreement.Status.ACTIVE) {
-            throw new ProblemException(MobilityProblems.AGREEMENT_NOT_ACTIVE, nomination.agreementId(),
-                    agreement == null ? "UNKNOWN" : agreement.status);
-        }
-        var condition = entityManager.find(AgreementCondition.class,
-                new AgreementCondition.Key(agreement.id, nomination.conditionId()));
-        if (condition == null) {
-            throw new ProblemException(MobilityProblems.CONDITION_MISMATCH, "conditionId", "-");
-        }
+        var condition = conditionInForce(nomination);
         checkCovered(actingFor, nomination, condition);
         checkDatesAndPerson(nomination, condition);
-        if (!quota.take(condition.conditionId, nomination.academicYear(), condition.placesPerYear)) {
-            throw new ProblemException(MobilityProblems.QUOTA_EXHAUSTED, condition.placesPerYear, nomination.academicYear());
-        }
         var mobility = newMobility(nomination, condition, batchId);
         mobilities.persist(mobility);
         outbox.append(mobility.id, MobilityNominated.of(mobility, Instant.now()));
+        // the place last: its row lock queues every nomination of the same condition and year until commit, so it
+        // is held for the commit alone, not while the mobility and its event are written (refused: all rolled back)
+        if (!quota.take(condition.conditionId, nomination.academicYear(), condition.placesPerYear)) {
+            throw new ProblemException(MobilityProblems.QUOTA_EXHAUSTED, condition.placesPerYear, nomination.academicYear());
+        }
         return mobility;
+    }
+
+    /**
+     * The nominated condition of an active agreement, refused otherwise. The agreement's status and the condition
+     * come in one query: nothing else of the agreement is needed here.
+     */
+    private AgreementCondition conditionInForce(Nomination nomination) {
+        List<Object[]> found = entityManager.createQuery("""
+                        select a.status, c from Agreement a
+                        left join AgreementCondition c on c.agreementId = a.id and c.conditionId = :condition
+                        where a.id = :agreement""", Object[].class)
+                .setParameter("agreement", nomination.agreementId()).setParameter("condition", nomination.conditionId())
+                .getResultList();
+        var status = found.isEmpty() ? null : (Agreement.Status) found.get(0)[0];
+        if (status != Agreement.Status.ACTIVE) {
+            throw new ProblemException(MobilityProblems.AGREEMENT_NOT_ACTIVE, nomination.agreementId(),
+                    status == null ? "UNKNOWN" : status);
+        }
+        var condition = (AgreementCondition) found.get(0)[1];
+        if (condition == null) {
+            throw new ProblemException(MobilityProblems.CONDITION_MISMATCH, "conditionId", "-");
+        }
+        return condition;
     }
 
     /** The condition covers the caller's side (it must be the sending one) and the academic year. */
