@@ -36,10 +36,15 @@ public class AgreementExpiry {
     @Scheduled(every = "${passerelle.agreements.expiry.every:1h}", delayed = "${passerelle.agreements.expiry.delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireEnded() {
-        int expired = expireEnded(LocalDate.now(SHANGHAI));
+        int expired = expireEnded(shanghaiDay(Instant.now()));
         if (expired > 0) {
             LOG.infof("%d agreement(s) expired after their last academic year", expired);
         }
+    }
+
+    /** The day it is at SJTUSM at that instant: an academic year ends at midnight in Shanghai, 16:00 UTC. */
+    static LocalDate shanghaiDay(Instant now) {
+        return LocalDate.ofInstant(now, SHANGHAI);
     }
 
     /** Expires the agreements whose last academic year ended before {@code today}; answers how many. */

@@ -54,4 +54,14 @@ class KnownInstitutionsTest {
         given().auth().oauth2(ADMIN).contentType("application/json").body(draft(previous))
                 .when().post("/api/agreements").then().statusCode(201);
     }
+
+    @Test
+    void institutionCodesAreComparedCaseSensitively() {
+        given().auth().oauth2(ADMIN).contentType("application/json").body(draft("U-Paris.fr"))
+                .when().post("/api/agreements")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("parties[1]")))
+                .body("errors[0].reason", equalTo("U-Paris.fr is no institution known to Passerelle (identity-service registers institutions)"));
+        given().auth().oauth2(ADMIN).contentType("application/json").body(draft("u-paris.fr"))
+                .when().post("/api/agreements").then().statusCode(201);
+    }
 }
