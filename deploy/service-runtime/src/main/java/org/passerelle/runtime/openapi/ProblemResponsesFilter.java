@@ -5,13 +5,14 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.Map;
 
 /**
- * Documents the problem+json answers every operation can give, so a client reading the OpenAPI document
- * knows the error format without it being repeated on each resource method.
+ * Documents the problem+json answers every operation can give, and those of every operation taking If-Match or
+ * Idempotency-Key, so a client reading the OpenAPI document knows them without each resource method repeating them.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -23,6 +24,16 @@ public class ProblemResponsesFilter implements OASFilter {
             "500", "Unexpected error, with a reference to quote (urn:passerelle:problem:internal)",
             "503", "A dependency (database, identity provider) is unreachable; retry later (urn:passerelle:problem:dependency-unavailable)");
 
+    /** What an operation that takes If-Match can also answer. */
+    private static final Map<String, String> CONDITIONAL = Map.of(
+            "412", "If-Match does not name the current version: read it again (urn:passerelle:problem:precondition-failed)",
+            "428", "If-Match is missing: send the ETag you read (urn:passerelle:problem:precondition-required)");
+    /** What an operation that takes Idempotency-Key can also answer. */
+    private static final Map<String, String> IDEMPOTENT = Map.of(
+            "409", "A request with the same Idempotency-Key is still being handled: retry in a moment "
+                    + "(urn:passerelle:problem:idempotency-key-in-use)",
+            "422", "The Idempotency-Key was used before with another body (urn:passerelle:problem:idempotency-key-reused)");
+
     @Override
     public Operation filterOperation(Operation operation) {
         APIResponses responses = operation.getResponses();
@@ -30,7 +41,19 @@ public class ProblemResponsesFilter implements OASFilter {
             responses = OASFactory.createAPIResponses();
             operation.setResponses(responses);
         }
-        for (var entry : COMMON.entrySet()) {
+        document(responses, COMMON);
+        if (takesHeader(operation, "If-Match")) {
+            document(responses, CONDITIONAL);
+        }
+        if (takesHeader(operation, "Idempotency-Key")) {
+            document(responses, IDEMPOTENT);
+        }
+        return operation;
+    }
+
+    /** Adds each answer the operation does not document yet; one it documents keeps its description. */
+    private static void document(APIResponses responses, Map<String, String> answers) {
+        for (var entry : answers.entrySet()) {
             var existing = responses.getAPIResponse(entry.getKey());
             if (existing == null) {
                 responses.addAPIResponse(entry.getKey(), OASFactory.createAPIResponse()
@@ -39,7 +62,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 existing.setContent(problemContent());
             }
         }
-        return operation;
+    }
+
+    private static boolean takesHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
     }
 
     private static Content problemContent() {
