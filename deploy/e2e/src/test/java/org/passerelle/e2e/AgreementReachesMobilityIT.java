@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The first flow between two services, as packaged processes on real PostgreSQL, Kafka and Keycloak: an
  * agreement approved by both sides in agreements-service opens for nominations in mobility-service, and its
  * termination closes it, even when agreements-service is killed (SIGKILL) after committing the termination
- * and before publishing it, while Kafka is down.
+ * and before publishing it, while Kafka is down; and two instances of mobility-service sharing one quota ledger.
  */
 class AgreementReachesMobilityIT {
 
@@ -139,6 +139,100 @@ class AgreementReachesMobilityIT {
         for (String id : ids) {
             assertEquals(1, all.toString().split(id, -1).length - 1, "agreement " + id + " once");
         }
+    }
+
+    /**
+     * Two instances of mobility-service on the same database take 100 nominations at once, half each, for a
+     * cooperation condition of 30 places: exactly 30 are nominated, the 70 others refused for the quota, and the
+     * ledger, the mobilities and their events agree.
+     */
+    @Test
+    void twoInstancesNominatingAtOnceNeverOverbook() throws Exception {
+        String lyon1 = token("coordinator.univ-lyon1");
+        String agreement = UUID.randomUUID().toString();
+        String condition = UUID.randomUUID().toString();
+        var second = new ServiceProcess("mobility-service", ROOT.resolve("mobility-service/target/quarkus-app/quarkus-run.jar"),
+                FreePorts.next(), Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("mobility"),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()),
+                WORK.resolve("mobility-service-second.log"));
+        second.start();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            TestEvents.sendTo(kafka.bootstrapServers(), "agreements.agreement.events", UUID.randomUUID(),
+                    "passerelle.agreements.AgreementActivated.v1", agreement, activatedWithPlaces(agreement, condition, 30));
+            awaitOpenInMobility(agreement, true, lyon1);
+            awaitReady(second);
+
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new ArrayList<>();
+            List<ServiceProcess> instances = List.of(mobility, second);
+            for (int i = 0; i < 100; i++) {
+                ServiceProcess instance = instances.get(i % 2);
+                String body = summerNomination(agreement, condition, i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(instance, "/api/mobilities", lyon1, body);
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            int refused = 0;
+            var others = new ArrayList<String>();
+            for (var answer : answers) {
+                var response = answer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                if (response.statusCode() == 201) {
+                    created++;
+                } else if (response.statusCode() == 409 && response.body().contains("urn:passerelle:problem:quota-exhausted")) {
+                    refused++;
+                } else {
+                    others.add(response.statusCode() + " " + response.body());
+                }
+            }
+            assertEquals(List.of(), others, "every answer is a nomination or a refusal for the quota");
+            assertEquals(30, created, "nominated");
+            assertEquals(70, refused, "refused for the quota");
+            assertEquals(List.of(30L, 30L, 30L), ledgerMobilitiesAndEvents(condition), "ledger, mobilities, MobilityNominated events");
+        } finally {
+            pool.shutdownNow();
+            second.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    /** Places used in the ledger, mobilities of the condition, and their MobilityNominated events in the outbox. */
+    private static List<Long> ledgerMobilitiesAndEvents(String condition) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl("mobility"), org.passerelle.devstack.PostgresNode.USER,
+                org.passerelle.devstack.PostgresNode.PASSWORD);
+             var query = connection.prepareStatement("""
+                     select (select used from quota_usage where condition_id = ?::uuid and academic_year = '2026/2027'),
+                            (select count(*) from mobility where condition_id = ?::uuid),
+                            (select count(*) from outbox_event e join mobility m on e.aggregate_id::text = m.id::text
+                              where m.condition_id = ?::uuid and e.type = 'passerelle.mobility.MobilityNominated.v1')""")) {
+            for (int i = 1; i <= 3; i++) {
+                query.setString(i, condition);
+            }
+            try (var rows = query.executeQuery()) {
+                rows.next();
+                return List.of(rows.getLong(1), rows.getLong(2), rows.getLong(3));
+            }
+        }
+    }
+
+    private static String activatedWithPlaces(String agreement, String condition, int places) {
+        return """
+                {"agreementId":"%s","kind":"BILATERAL_EXCHANGE","parties":["sjtu.edu.cn","univ-lyon1.fr"],
+                 "firstAcademicYear":"2025/2026","lastAcademicYear":"2029/2030","contentHash":"%s","activatedAt":"2026-03-12T09:30:00Z",
+                 "conditions":[{"id":"%s","sendingInstitution":"univ-lyon1.fr","receivingInstitution":"sjtu.edu.cn",
+                   "mobilityType":"SUMMER_TRAINING","placesPerYear":%d,"firstAcademicYear":"2025/2026",
+                   "lastAcademicYear":"2029/2030","minimumDays":null,"maximumDays":null}]}"""
+                .formatted(agreement, "d".repeat(64), condition, places);
+    }
+
+    private static String summerNomination(String agreement, String condition, int n) {
+        return """
+                {"agreementId":"%s","conditionId":"%s","academicYear":"2026/2027","plannedArrival":"2027-07-05",
+                 "plannedDeparture":"2027-07-30","person":{"givenName":"Camille","familyName":"Lefèvre",
+                 "email":"camille.lefevre.%d@etu.univ-lyon1.fr","ine":"123456789AB"}}"""
+                .formatted(agreement, condition, n);
     }
 
     private static String activeAgreement(String lyon1, String sjtusm) throws Exception {
