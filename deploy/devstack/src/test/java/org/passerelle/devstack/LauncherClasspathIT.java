@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -20,14 +21,7 @@ class LauncherClasspathIT {
 
     @Test
     void theNodesStartFromThePackagedJarAndItsLibFolder() throws Exception {
-        Path target = Path.of("target");
-        List<URL> classpath = new ArrayList<>();
-        classpath.add(target.resolve("passerelle-devstack.jar").toUri().toURL());
-        try (var jars = Files.list(target.resolve("lib"))) {
-            for (Path jar : jars.toList()) {
-                classpath.add(jar.toUri().toURL());
-            }
-        }
+        List<URL> classpath = launcherClasspath();
         var previous = Thread.currentThread().getContextClassLoader();
         try (var launcherLoader = new URLClassLoader(classpath.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(launcherLoader);
@@ -41,5 +35,28 @@ class LauncherClasspathIT {
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The demo data is read from the services' JSON answers (FoundingStory through Api), on the same classpath. */
+    @Test
+    void theDemoDataReadsJsonAnswersFromThePackagedJarAndItsLibFolder() throws Exception {
+        try (var launcherLoader = new URLClassLoader(launcherClasspath().toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
+            Class<?> answer = launcherLoader.loadClass("org.passerelle.devstack.demo.Api$Answer");
+            Object created = answer.getConstructor(int.class, String.class, String.class)
+                    .newInstance(201, "{\"status\":\"ACTIVE\",\"amendment\":{\"contentHash\":\"b2\"},\"contentHash\":\"a1\"}", null);
+            assertEquals("b2", answer.getMethod("text", String.class).invoke(created, "/amendment/contentHash"));
+        }
+    }
+
+    private static List<URL> launcherClasspath() throws Exception {
+        Path target = Path.of("target");
+        List<URL> classpath = new ArrayList<>();
+        classpath.add(target.resolve("passerelle-devstack.jar").toUri().toURL());
+        try (var jars = Files.list(target.resolve("lib"))) {
+            for (Path jar : jars.toList()) {
+                classpath.add(jar.toUri().toURL());
+            }
+        }
+        return classpath;
     }
 }

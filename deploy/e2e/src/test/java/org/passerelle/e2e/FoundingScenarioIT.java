@@ -1,5 +1,6 @@
 package org.passerelle.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -7,40 +8,57 @@ import org.passerelle.devstack.ServiceProcess;
 import org.passerelle.devstack.demo.Api;
 import org.passerelle.devstack.demo.FoundingStory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The founding story through the four running services, with faults on the way: mobility-service killed
  * (SIGKILL) and restarted after the agreements, Kafka stopped while the catalogue is built, PostgreSQL restarted
- * after the nominations. Then every service's view is checked against the others: nothing lost, nothing done twice.
+ * after the nominations. Then every service's view is checked against the others, and each service's state
+ * against the events on the topics: nothing lost, nothing done twice. The platform's memory is sampled meanwhile.
  */
 class FoundingScenarioIT {
 
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("founding");
 
     private static Platform platform;
+    private static PlatformMemory memory;
     private static Api api;
     private static FoundingStory.Outcome story;
     private static final List<String> faults = new ArrayList<>();
 
     @BeforeAll
     static void playTheStoryWithFaults() throws Exception {
+        long started = System.nanoTime();
         platform = new Platform(WORK).start();
+        memory = PlatformMemory.of(platform);
+        memory.start();
         api = new Api(platform.keycloak.tokenUrl());
         var urls = new FoundingStory.Urls(url("agreements-service"), url("mobility-service"), url("curriculum-service"),
                 url("identity-service"), platform.keycloak.tokenUrl());
         story = new FoundingStory(urls, line -> System.out.println("[founding] " + line)).play(FoundingScenarioIT::fault);
+        awaitNoDifferences("consumer groups that have not read their topics to the end",
+                () -> PublishedEvents.lagging(bootstrap(), StateAgainstEvents.SUBSCRIPTIONS).stream().map(Object::toString).toList());
+        System.out.printf("[founding] platform started, story played with faults, events consumed: %d s%n",
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
+        if (memory != null) {
+            String report = memory.stopAndReport();
+            System.out.println("[founding] " + report);
+            Files.writeString(WORK.resolve("memory.txt"), report);
+        }
         if (platform != null) {
             platform.close();
         }
@@ -86,14 +104,15 @@ class FoundingScenarioIT {
         assertEquals(List.of("mobility-service killed and restarted", "Kafka stopped", "Kafka started again", "PostgreSQL restarted"), faults);
         assertEquals("urn:passerelle:problem:quota-exhausted", story.overQuotaProblem());
         var refused = api.get(url("mobility-service") + "/api/mobilities/" + story.fullSessionMobility(), token("admin.sjtusm")).expect(200);
-        assertTrue(refused.body().contains("\"seat\":\"REFUSED\"") && refused.body().contains("SESSION_FULL"), refused.body());
+        assertTrue(refused.json().path("sessions").findValuesAsText("seat").contains("REFUSED")
+                && refused.json().path("sessions").findValuesAsText("reason").contains("SESSION_FULL"), refused.body());
     }
 
     @Test
     void bothAgreementsAreInForceInTheirAmendedVersion() {
         for (String agreement : List.of(story.lyonAgreement(), story.parisAgreement())) {
             var answer = api.get(url("agreements-service") + "/api/agreements/" + agreement + "/versions", token("admin.sjtusm")).expect(200);
-            assertEquals(List.of("SUPERSEDED", "IN_FORCE"), answer.fields("status"), answer.body());
+            assertEquals(List.of("SUPERSEDED", "IN_FORCE"), answer.texts("", "status"), answer.body());
         }
     }
 
@@ -103,12 +122,12 @@ class FoundingScenarioIT {
         // clinical students and four Paris Cité basic-courses students, accepted
         awaitEqual("counted per year in agreements-service", List.of(5L, 16L), () -> {
             var progress = api.get(url("agreements-service") + "/api/targets/" + story.target() + "/progress", token("admin.sjtusm")).expect(200);
-            var years = progress.fields("academicYear");
-            return List.of(counted(progress, years.indexOf("2025/2026")), counted(progress, years.indexOf("2026/2027")));
+            return List.of(perYear(progress.json().path("years"), "2025/2026", "counted"), perYear(progress.json().path("years"), "2026/2027", "counted"));
         });
         var statistics = api.get(url("mobility-service") + "/api/statistics/mobilities", token("admin.sjtusm")).expect(200);
-        assertTrue(statistics.body().contains("{\"academicYear\":\"2025/2026\",\"students\":5}"), statistics.body());
-        assertTrue(statistics.body().contains("{\"academicYear\":\"2026/2027\",\"students\":16}"), statistics.body());
+        var inbound = statistics.json().path("inboundStudents");
+        assertEquals(List.of(5L, 16L), List.of(perYear(inbound, "2025/2026", "students"), perYear(inbound, "2026/2027", "students")),
+                statistics.body());
     }
 
     @Test
@@ -116,32 +135,112 @@ class FoundingScenarioIT {
         awaitEqual("holders of the summer programme", 10L, () -> holders(story.summerSession()));
         awaitEqual("holders of the one-seat observership", 1L, () -> holders(story.observationSession()));
         long heldInMobility = story.inboundMobilities().stream()
-                .map(id -> api.get(url("mobility-service") + "/api/mobilities/" + id, token("admin.sjtusm")).expect(200).body())
-                .filter(body -> body.contains("\"seat\":\"HELD\"")).count();
+                .map(id -> api.get(url("mobility-service") + "/api/mobilities/" + id, token("admin.sjtusm")).expect(200))
+                .filter(mobility -> mobility.texts("/sessions", "seat").contains("HELD")).count();
         assertEquals(11, heldInMobility);
     }
 
     @Test
     void chineseStudentsAreOnTheirWayToFrance() {
         var lyon = api.get(url("mobility-service") + "/api/statistics/mobilities?direction=OUTBOUND", token("coordinator.univ-lyon1")).expect(200);
-        assertTrue(lyon.body().contains("\"partnerInstitution\":\"univ-lyon1.fr\",\"mobilityType\":\"RESEARCH_LONG\",\"status\":\"IN_PROGRESS\",\"mobilities\":3"),
-                lyon.body());
+        assertEquals(3, mobilities(lyon, "univ-lyon1.fr", "RESEARCH_LONG", "IN_PROGRESS"), lyon.body());
         var paris = api.get(url("mobility-service") + "/api/statistics/mobilities?direction=OUTBOUND", token("coordinator.u-paris")).expect(200);
-        assertTrue(paris.body().contains("\"mobilityType\":\"CLINICAL_INTERNSHIP_MID\",\"status\":\"ACCEPTED\",\"mobilities\":2"), paris.body());
-        assertTrue(!paris.body().contains("univ-lyon1.fr"), "Paris Cité does not see Lyon 1's mobilities: " + paris.body());
+        assertEquals(2, mobilities(paris, "u-paris.fr", "CLINICAL_INTERNSHIP_MID", "ACCEPTED"), paris.body());
+        assertFalse(paris.texts("/counts", "partnerInstitution").contains("univ-lyon1.fr"), "Paris Cité does not see Lyon 1's mobilities: " + paris.body());
     }
 
-    private static long counted(Api.Answer progress, int year) {
-        var matcher = java.util.regex.Pattern.compile("\"counted\"\\s*:\\s*([0-9]+)").matcher(progress.body());
-        for (int i = 0; i <= year; i++) {
-            assertTrue(matcher.find(), progress.body());
+    // ---- each service's state against the events on the topics ----------------------------------------------
+
+    @Test
+    void everyEventReachedItsConsumersNoneWasDeadLetteredAndARepeatIsTheSameEvent() throws Exception {
+        var declared = PublishedEvents.declaredTopics();
+        var events = PublishedEvents.readAll(bootstrap());
+        for (String topic : List.of(StateAgainstEvents.AGREEMENTS, StateAgainstEvents.MOBILITIES, StateAgainstEvents.INSTITUTIONS,
+                StateAgainstEvents.CATALOGUE, StateAgainstEvents.SEATS)) {
+            assertTrue(declared.contains(topic), topic + " is not declared in docs/events/asyncapi.yaml: " + declared);
+            assertTrue(events.distinct().stream().anyMatch(e -> e.topic().equals(topic)), "no event on " + topic);
         }
-        return Long.parseLong(matcher.group(1));
+        assertEquals(List.of(), PublishedEvents.lagging(bootstrap(), StateAgainstEvents.SUBSCRIPTIONS).stream().map(Object::toString).toList(),
+                "consumer groups behind the topics' ends");
+        assertEquals(Map.of(), events.deadLetters(), "events the services could not handle");
+        assertEquals(List.of(), events.repeatsThatDiffer(), "an id delivered twice must be the same event");
+        System.out.printf("[founding] %d records on the event topics, %d distinct events; delivered more than once: %s%n",
+                events.delivered().size(), events.distinct().size(), events.repeats());
+    }
+
+    @Test
+    void mobilityServiceShowsEachNominationOnceInTheStatusOfItsLastEventWithTheSeatsOfCurriculumsEvents() throws Exception {
+        var nominated = new ArrayList<>(story.inboundMobilities());
+        nominated.addAll(story.outboundMobilities());
+        awaitNoDifferences("mobility-service against the mobility and seat events", () -> againstEvents().mobilities(nominated));
+    }
+
+    @Test
+    void curriculumHoldsTheSeatsHeldLessThoseReleasedAndAnsweredEachRequestOnce() throws Exception {
+        awaitNoDifferences("curriculum-service against the seat and mobility events", () -> againstEvents().seats());
+    }
+
+    @Test
+    void targetProgressCountsTheMobilitiesOfTheEventsByItsCountingRule() throws Exception {
+        awaitNoDifferences("target progress against the mobility events", () -> againstEvents().targetProgress(story.target()));
+    }
+
+    @Test
+    void eachAgreementStandsAsItsLastEventSaysInAgreementsServiceAndMobilityService() throws Exception {
+        awaitNoDifferences("agreements against the agreement events", () -> againstEvents().agreements());
+    }
+
+    @Test
+    void everyInstitutionEventReachedIdentityServicesListAndAgreementsService() throws Exception {
+        awaitNoDifferences("institutions against the institution events", () -> againstEvents().institutions());
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------------------------
+
+    /** The events as the topics hold them now, and the services to compare with them. */
+    private static StateAgainstEvents againstEvents() throws Exception {
+        return new StateAgainstEvents(api, FoundingScenarioIT::url, token("admin.sjtusm"), PublishedEvents.readAll(bootstrap()));
+    }
+
+    /** A check's differences, asked again until there are none or a minute passed: then they are the failure. */
+    private static void awaitNoDifferences(String what, Check check) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> differences = check.differences();
+        while (!differences.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            differences = check.differences();
+        }
+        assertTrue(differences.isEmpty(), what + ", " + differences.size() + " difference(s):\n  " + String.join("\n  ", differences));
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        List<String> differences() throws Exception;
+    }
+
+    private static long perYear(JsonNode years, String academicYear, String field) {
+        for (JsonNode year : years) {
+            if (year.path("academicYear").asText().equals(academicYear)) {
+                return year.path(field).asLong();
+            }
+        }
+        throw new AssertionError("no " + academicYear + " in " + years);
+    }
+
+    private static long mobilities(Api.Answer statistics, String partner, String type, String status) {
+        long total = 0;
+        for (JsonNode count : statistics.json().path("counts")) {
+            if (count.path("partnerInstitution").asText().equals(partner) && count.path("mobilityType").asText().equals(type)
+                    && count.path("status").asText().equals(status)) {
+                total += count.path("mobilities").asLong();
+            }
+        }
+        return total;
     }
 
     private static long holders(String session) {
         return api.get(url("curriculum-service") + "/api/catalogue/sessions/" + session + "/holders", token("admin.sjtusm"))
-                .expect(200).number("totalItems");
+                .expect(200).number("/totalItems");
     }
 
     private static <T> void awaitEqual(String what, T expected, Supplier<T> actual) throws InterruptedException {
@@ -152,6 +251,10 @@ class FoundingScenarioIT {
             Thread.sleep(300);
             last = actual.get();
         }
+    }
+
+    private static String bootstrap() {
+        return platform.kafka.bootstrapServers();
     }
 
     private static String token(String user) {

@@ -1,5 +1,9 @@
 package org.passerelle.devstack.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,40 +13,45 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** A small HTTP client for the platform's REST API, as a partner's script would use it. */
 public final class Api {
 
-    /** One answer: status, body and ETag. */
+    /** One answer: status, body and ETag; the body read as a JSON tree, by field name, never by position. */
     public record Answer(int status, String body, String etag) {
 
-        /** The first string field of that name in the JSON answer. */
-        public String field(String name) {
-            var values = fields(name);
-            if (values.isEmpty()) {
-                throw new IllegalStateException("no " + name + " in " + body);
+        /** The body as a JSON tree. */
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
             }
-            return values.get(0);
         }
 
-        /** Every string field of that name, in order. */
-        public List<String> fields(String name) {
-            var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(body);
+        /** The text at a JSON pointer ("/id", "/amendment/contentHash"); fails naming the pointer if absent. */
+        public String text(String pointer) {
+            JsonNode value = json().at(pointer);
+            if (value.isMissingNode() || value.isNull()) {
+                throw new IllegalStateException("no " + pointer + " in " + body);
+            }
+            return value.asText();
+        }
+
+        /** The number at a JSON pointer; fails naming the pointer if absent. */
+        public long number(String pointer) {
+            JsonNode value = json().at(pointer);
+            if (!value.isNumber()) {
+                throw new IllegalStateException("no number at " + pointer + " in " + body);
+            }
+            return value.asLong();
+        }
+
+        /** The text of {@code field} in each element of the array at {@code pointer} ("/items", "id"), in order. */
+        public List<String> texts(String pointer, String field) {
             var values = new ArrayList<String>();
-            while (matcher.find()) {
-                values.add(matcher.group(1));
-            }
+            json().at(pointer).forEach(element -> values.add(element.path(field).asText(null)));
             return values;
-        }
-
-        /** The first number field of that name. */
-        public long number(String name) {
-            var matcher = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(-?[0-9]+)").matcher(body);
-            if (!matcher.find()) {
-                throw new IllegalStateException("no " + name + " in " + body);
-            }
-            return Long.parseLong(matcher.group(1));
         }
 
         public Answer expect(int expected) {
@@ -53,6 +62,7 @@ public final class Api {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String tokenUrl;
@@ -75,7 +85,7 @@ public final class Api {
         var answer = send(HttpRequest.newBuilder(URI.create(tokenUrl))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
-        return answer.expect(200).field("access_token");
+        return answer.expect(200).text("/access_token");
     }
 
     public Answer get(String url, String token) {
@@ -89,6 +99,11 @@ public final class Api {
     public Answer postCsv(String url, String token, String csv, String idempotencyKey) {
         return send(request(url, token).header("Content-Type", "text/csv; charset=UTF-8").header("Idempotency-Key", idempotencyKey)
                 .POST(body(csv)));
+    }
+
+    /** Deletes the resource at {@code url}, sent with If-Match. */
+    public Answer delete(String url, String token, String etag) {
+        return send(request(url, token).header("If-Match", etag).DELETE());
     }
 
     /** A change of the resource at {@code resource}: sent with If-Match, the ETag read just before. */

@@ -48,7 +48,7 @@ public final class FoundingStory {
     /** True when the demo agreements are there already (the platform keeps its state between runs). */
     public boolean alreadyPlayed() {
         return api.get(urls.agreements() + "/api/agreements?text=" + java.net.URLEncoder.encode(MARKER, java.nio.charset.StandardCharsets.UTF_8),
-                token("admin.sjtusm")).expect(200).number("totalItems") > 0;
+                token("admin.sjtusm")).expect(200).number("/totalItems") > 0;
     }
 
     public Outcome play() throws InterruptedException {
@@ -98,9 +98,9 @@ public final class FoundingStory {
                  "parties":["sjtu.edu.cn","%s"],"signedOn":"2025-11-20","signedAt":"Paris",
                  "firstAcademicYear":"2025/2026","lastAcademicYear":"2029/2030","conditions":[%s]}"""
                 .formatted(MARKER, partnerFr, partnerFr, partnerZh, partner, conditions);
-        String id = api.post(urls.agreements() + "/api/agreements", token(coordinator), body).expect(201).field("id");
+        String id = api.post(urls.agreements() + "/api/agreements", token(coordinator), body).expect(201).text("/id");
         String resource = urls.agreements() + "/api/agreements/" + id;
-        String hash = api.change(resource, "/proposal", token(coordinator), "").expect(200).field("contentHash");
+        String hash = api.change(resource, "/proposal", token(coordinator), "").expect(200).text("/contentHash");
         approve(id, hash, coordinator);
         return id;
     }
@@ -139,13 +139,9 @@ public final class FoundingStory {
     /** The conditions in force, by mobility type and direction: "SUMMER_TRAINING univ-lyon1.fr" -> id. */
     private Map<String, String> conditionIds(String agreement) {
         var answer = api.get(urls.agreements() + "/api/agreements/" + agreement, token("admin.sjtusm")).expect(200);
-        var ids = answer.fields("id").subList(1, answer.fields("id").size());   // the first is the agreement's
-        var types = answer.fields("mobilityType");
-        var senders = answer.fields("sendingInstitution");
         var byKey = new LinkedHashMap<String, String>();
-        for (int i = 0; i < types.size(); i++) {
-            byKey.put(types.get(i) + " " + senders.get(i), ids.get(i));
-        }
+        answer.json().path("conditions").forEach(condition -> byKey.put(
+                condition.path("mobilityType").asText() + " " + condition.path("sendingInstitution").asText(), condition.path("id").asText()));
         return byKey;
     }
 
@@ -178,10 +174,10 @@ public final class FoundingStory {
                 {"kind":"BILATERAL_EXCHANGE","title":{"fr":"%s","en":"%s","zh":"%s"},"parties":["sjtu.edu.cn","%s"],
                  "signedOn":"2025-11-20","signedAt":"Paris","firstAcademicYear":"2025/2026","lastAcademicYear":"2029/2030",
                  "conditions":[%s]}"""
-                .formatted(current.field("fr"), current.field("en"), current.field("zh"), partner, conditions);
+                .formatted(current.text("/title/fr"), current.text("/title/en"), current.text("/title/zh"), partner, conditions);
         api.change(resource, "/amendment", token(coordinator), body).expect(200);
         String hash = api.change(resource, "/amendment/proposal", token(coordinator), "").expect(200)
-                .fields("contentHash").get(1);   // the first is the version in force's
+                .text("/amendment/contentHash");   // the top-level contentHash is the version in force's
         approve(id, hash, coordinator);
     }
 
@@ -191,12 +187,12 @@ public final class FoundingStory {
                           "zh":"接收法国医学生人数翻一番"},
                  "agreements":["%s","%s"],"receivingInstitution":"sjtu.edu.cn",
                  "baselineYear":"2024/2025","baselineCount":30,"targetYear":"2027/2028","targetCount":60}""".formatted(lyon, paris);
-        return api.post(urls.agreements() + "/api/targets", token("admin.sjtusm"), body).expect(201).field("id");
+        return api.post(urls.agreements() + "/api/targets", token("admin.sjtusm"), body).expect(201).text("/id");
     }
 
     private void awaitOpenForNominations(String agreement, String party) throws InterruptedException {
         await("mobility-service to open agreement " + agreement, () -> api.get(urls.mobility() + "/api/mobilities/agreements?size=100&party=" + party,
-                token("admin.sjtusm")), a -> a.status() == 200 && a.body().contains(agreement));
+                token("admin.sjtusm")), a -> a.status() == 200 && a.texts("/items", "id").contains(agreement));
     }
 
     // ---- catalogue -------------------------------------------------------------------------------------------
@@ -233,7 +229,7 @@ public final class FoundingStory {
                  "description":{"fr":"%s, à Shanghai.","en":"%s, in Shanghai.","zh":"%s（上海）。"},
                  "teachingLanguage":"fr","credits":{"chineseCredits":2,"ects":3.0}%s}"""
                 .formatted(kind, fr, en, zh, fr, en, zh, details);
-        return api.post(urls.curriculum() + "/api/catalogue", token("admin.sjtusm"), body).expect(201).field("id");
+        return api.post(urls.curriculum() + "/api/catalogue", token("admin.sjtusm"), body).expect(201).text("/id");
     }
 
     private String session(String item, String start, String end, int capacity) {
@@ -241,7 +237,7 @@ public final class FoundingStory {
                 ? start.substring(0, 4) + "/" + (Integer.parseInt(start.substring(0, 4)) + 1)
                 : (Integer.parseInt(start.substring(0, 4)) - 1) + "/" + start.substring(0, 4);
         String body = "{\"academicYear\":\"%s\",\"startDate\":\"%s\",\"endDate\":\"%s\",\"capacity\":%d}".formatted(year, start, end, capacity);
-        String id = api.post(urls.curriculum() + "/api/catalogue/" + item + "/sessions", token("admin.sjtusm"), body).expect(201).field("id");
+        String id = api.post(urls.curriculum() + "/api/catalogue/" + item + "/sessions", token("admin.sjtusm"), body).expect(201).text("/id");
         api.change(urls.curriculum() + "/api/catalogue/sessions/" + id, "/opening", token("admin.sjtusm"), "").expect(200);
         return id;
     }
@@ -266,10 +262,10 @@ public final class FoundingStory {
         }
         String script = token("univ-lyon1-integration");
         var answer = api.postCsv(urls.mobility() + "/api/mobilities/bulk", script, csv.toString(), "lyon1-summer-2027-cohort").expect(201);
-        if (answer.number("refused") != 0) {
+        if (answer.number("/refused") != 0) {
             throw new IllegalStateException("the Lyon 1 cohort was refused in part: " + answer.body());
         }
-        return answer.fields("mobilityId");
+        return answer.texts("/rows", "mobilityId");
     }
 
     /** Paris Cité nominates through the API: last summer's students, and this year's basic courses. */
@@ -280,13 +276,13 @@ public final class FoundingStory {
         for (int i = 0; i < summer.length; i++) {
             created.add(nominate(paris, ids.get("SUMMER_TRAINING u-paris.fr"), "2025/2026", "2026-07-06", "2026-07-31",
                     summer[i][0], summer[i][1], "", email(summer[i][0], summer[i][1], "etu.u-paris.fr"), "10345678" + i + "AB", null,
-                    "coordinator.u-paris").expect(201).field("id"));
+                    "coordinator.u-paris").expect(201).text("/id"));
         }
         String[][] basic = {{"Clément", "Giraud"}, {"Manon", "Lévêque"}, {"Hugo", "Marchand"}, {"Chloé", "Picard"}};
         for (int i = 0; i < basic.length; i++) {
             created.add(nominate(paris, ids.get("BASIC_COURSES u-paris.fr"), "2026/2027", "2026-09-14", "2027-01-15",
                     basic[i][0], basic[i][1], "", email(basic[i][0], basic[i][1], "etu.u-paris.fr"), "20345678" + i + "CD", null,
-                    "coordinator.u-paris").expect(201).field("id"));
+                    "coordinator.u-paris").expect(201).text("/id"));
         }
         return created;
     }
@@ -295,7 +291,7 @@ public final class FoundingStory {
     private String parisOverQuota(String paris) {
         var answer = nominate(paris, conditionIds(paris).get("BASIC_COURSES u-paris.fr"), "2026/2027", "2026-09-14", "2027-01-15",
                 "Margaux", "Dubois", "", "margaux.dubois@etu.u-paris.fr", "303456789EF", null, "coordinator.u-paris");
-        return answer.expect(409).field("type");
+        return answer.expect(409).text("/type");
     }
 
     /** Two Lyon 1 students ask for the one seat of the neurosurgery observership: the second is refused it. */
@@ -306,10 +302,10 @@ public final class FoundingStory {
         for (String[] student : students) {
             created.add(nominate(lyon, condition, "2026/2027", "2027-03-01", "2027-04-12", student[0], student[1], "",
                     email(student[0], student[1], "etu.univ-lyon1.fr"), student[2], observationSession, "coordinator.univ-lyon1")
-                    .expect(201).field("id"));
+                    .expect(201).text("/id"));
             // one at a time, so that the first one is the one holding the seat
             await("the seat answer for " + created.get(created.size() - 1), () -> mobility(created.get(created.size() - 1)),
-                    a -> !a.body().contains("\"REQUESTED\""));
+                    a -> !a.texts("/sessions", "seat").contains("REQUESTED"));
         }
         return created;
     }
@@ -320,13 +316,13 @@ public final class FoundingStory {
         String[][] research = {{"Wěi", "Zhāng", "张伟", "521010910101"}, {"Nà", "Lǐ", "李娜", "521010910102"}, {"Qiáng", "Liú", "刘强", "521010910103"}};
         for (String[] s : research) {
             created.add(nominate(lyon, conditionIds(lyon).get("RESEARCH_LONG sjtu.edu.cn"), "2026/2027", "2026-09-21", "2027-06-30",
-                    s[0], s[1], s[2], email(s[0], s[1], "sjtu.edu.cn"), null, null, "coordinator.sjtusm", s[3]).expect(201).field("id"));
+                    s[0], s[1], s[2], email(s[0], s[1], "sjtu.edu.cn"), null, null, "coordinator.sjtusm", s[3]).expect(201).text("/id"));
         }
         String[][] clinical = {{"Xiùyīng", "Wáng", "王秀英", "521010910201"}, {"Jié", "Chén", "陈杰", "521010910202"}};
         for (String[] s : clinical) {
             created.add(nominate(paris, conditionIds(paris).get("CLINICAL_INTERNSHIP_MID sjtu.edu.cn"), "2026/2027", "2027-03-01",
                     "2027-04-30", s[0], s[1], s[2], email(s[0], s[1], "sjtu.edu.cn"), null, null, "coordinator.sjtusm", s[3])
-                    .expect(201).field("id"));
+                    .expect(201).text("/id"));
         }
         return created;
     }
@@ -361,15 +357,15 @@ public final class FoundingStory {
         }
         for (String id : inbound) {
             var mobility = mobility(id);
-            if (mobility.body().contains("\"2025/2026\"")) {
+            if (mobility.text("/academicYear").equals("2025/2026")) {
                 change(id, "/arrival", "coordinator.sjtusm", "{\"on\":\"2026-07-06\"}");
                 change(id, "/departure", "coordinator.sjtusm", "{\"on\":\"2026-07-31\"}");
-            } else if (mobility.body().contains("\"BASIC_COURSES\"")) {
+            } else if (mobility.text("/mobilityType").equals("BASIC_COURSES")) {
                 change(id, "/arrival", "coordinator.sjtusm", "{\"on\":\"2026-09-14\"}");
             }
         }
         for (String id : outbound) {
-            boolean lyon = mobility(id).body().contains("\"receivingInstitution\":\"univ-lyon1.fr\"");
+            boolean lyon = mobility(id).text("/receivingInstitution").equals("univ-lyon1.fr");
             change(id, "/acceptance", lyon ? "coordinator.univ-lyon1" : "coordinator.u-paris", "");
             if (lyon) {
                 change(id, "/arrival", "coordinator.univ-lyon1", "{\"on\":\"2026-09-21\"}");
