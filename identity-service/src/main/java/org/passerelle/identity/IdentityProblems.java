@@ -16,6 +16,9 @@ public final class IdentityProblems {
     /** The integration client was revoked: it has no secret any more. */
     public static final ProblemType CLIENT_REVOKED = new ProblemType("integration-client-revoked", 409);
 
+    /** A service did not give its part of a person's export: no export rather than an incomplete one. */
+    public static final ProblemType EXPORT_INCOMPLETE = new ProblemType("export-incomplete", 503);
+
     private IdentityProblems() {
     }
 }

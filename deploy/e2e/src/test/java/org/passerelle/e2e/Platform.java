@@ -74,11 +74,14 @@ final class Platform implements AutoCloseable {
     }
 
     private Map<String, String> environment(ServiceSpec spec) {
-        return Map.of(
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(spec.database()),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
-                "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", keycloak.realmUrl().replaceFirst("/realms/.*$", ""));
+                "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", keycloak.realmUrl().replaceFirst("/realms/.*$", "")));
+        // the ports of the services started before, as ./deploy/run names them: identity-service asks them for exports
+        services.forEach((name, service) -> environment.put(ServiceSpec.named(name).portVariable(), Integer.toString(service.port())));
+        return environment;
     }
 
     static void awaitReady(ServiceProcess service) throws Exception {

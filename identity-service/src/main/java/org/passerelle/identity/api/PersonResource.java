@@ -31,6 +31,7 @@ import org.passerelle.identity.PersonKind;
 import org.passerelle.identity.PersonRepository;
 import org.passerelle.identity.PersonService;
 import org.passerelle.identity.privacy.ErasureService;
+import org.passerelle.identity.privacy.PersonalDataExport;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
@@ -65,6 +66,15 @@ public class PersonResource {
 
     @Inject
     ErasureService erasures;
+
+    @Inject
+    PersonalDataExport exports;
+
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
+    org.eclipse.microprofile.jwt.JsonWebToken token;
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
@@ -157,5 +167,31 @@ public class PersonResource {
             + "(urn:passerelle:problem:dependency-unavailable)")
     public ErasureView erase(@PathParam("id") UUID id, @Valid @NotNull ErasureRequest request) {
         return ErasureView.of(erasures.erase(id, request.reason(), caller.subject()));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({"admin", "student"})
+    @Operation(summary = "Export everything about a person",
+            description = "One JSON document with what every service holds about the person (GDPR art. 15 and 20, PIPL art. 45): "
+                    + "identity-service's person and account, mobility-service's mobilities (also those nominated without the "
+                    + "person's id, found by email or identifiers), curriculum-service's seats and supervised items, "
+                    + "agreements-service's stored answers of their requests. For the international office, or the person "
+                    + "themselves (a student with their own account). Each service is asked with the caller's token. If one "
+                    + "does not answer, there is no export: 503 names it.")
+    @APIResponse(responseCode = "200", description = "The export",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "export", value = """
+                    {"personId": "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "exportedAt": "2027-09-30T09:00:00Z",
+                     "identity-service": {"person": {"id": "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "kind": "STUDENT"},
+                                          "account": {"username": "wang.fang", "role": "STUDENT", "status": "ACTIVE"}},
+                     "mobility-service": {"mobilities": [{"id": "9b2f4c1e-6a3d-4e8f-b7c2-1d5e9a0f3b64", "status": "ACCEPTED"}]},
+                     "curriculum-service": {"seats": [], "supervisedItems": []},
+                     "agreements-service": {"storedAnswers": []}}""")))
+    @APIResponse(responseCode = "404", description = "No person with this id, or not the caller (urn:passerelle:problem:not-found)")
+    @APIResponse(responseCode = "503", description = "A service did not give its part; `detail` names it "
+            + "(urn:passerelle:problem:export-incomplete)")
+    public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") UUID id) {
+        String self = identity.hasRole("admin") ? null : caller.subject();
+        return exports.export(id, self, token.getRawToken(), PersonView::of);
     }
 }

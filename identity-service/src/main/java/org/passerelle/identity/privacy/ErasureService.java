@@ -98,7 +98,8 @@ public class ErasureService {
         return values;
     }
 
-    private List<String> fingerprintsOf(Person person, Optional<Account> account) {
+    /** The person's fingerprints, as PersonErased carries them and export asks the other services by. */
+    List<String> fingerprintsOf(Person person, Optional<Account> account) {
         List<String> prints = new ArrayList<>();
         prints.add(fingerprints.of(Fingerprints.EMAIL, person.email));
         for (PersonIdentifier identifier : person.sortedIdentifiers()) {

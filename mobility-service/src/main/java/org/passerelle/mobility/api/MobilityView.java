@@ -40,7 +40,7 @@ public record MobilityView(
                        @Schema(description = "Why it was refused or released", example = "SESSION_FULL") String reason) {
     }
 
-    static MobilityView of(Mobility m) {
+    public static MobilityView of(Mobility m) {
         return new MobilityView(m.id, m.status, m.statusReason, m.agreementId, m.conditionId, m.mobilityType, m.academicYear,
                 m.sendingInstitution, m.receivingInstitution, m.plannedArrival, m.plannedDeparture, m.arrivedOn, m.departedOn,
                 new Person(m.personId, m.givenName, m.familyName, m.chineseName, m.email, m.ine, m.studentNumber),

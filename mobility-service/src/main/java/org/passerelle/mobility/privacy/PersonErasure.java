@@ -80,11 +80,19 @@ public class PersonErasure {
                 }
             }
             values.add(row[2] + " " + row[3]);
+            values.add(row[1].toString());   // stored answers of the nomination show the person id
+            UUID pseudonym = UUID.randomUUID();
             entityManager.createNativeQuery("""
                             update mobility set person_id = ?2, given_name = ?3, family_name = ?3, chinese_name = null, email = ?4,
                             ine = null, student_number = null, version = version + 1 where id = ?1""")
-                    .setParameter(1, row[0]).setParameter(2, UUID.randomUUID()).setParameter(3, ERASED)
+                    .setParameter(1, row[0]).setParameter(2, pseudonym).setParameter(3, ERASED)
                     .setParameter(4, ERASED_EMAIL).executeUpdate();
+            // the mobility's kept events (MobilityNominated) name the person by id: they name the pseudonym instead
+            entityManager.createNativeQuery("""
+                            update outbox_event set payload = jsonb_set(payload, '{personId}', to_jsonb(cast(?3 as text)))
+                            where aggregate_id = ?1 and payload ->> 'personId' = ?2""")
+                    .setParameter(1, row[0].toString()).setParameter(2, row[1].toString()).setParameter(3, pseudonym.toString())
+                    .executeUpdate();
             count++;
         }
         return count;

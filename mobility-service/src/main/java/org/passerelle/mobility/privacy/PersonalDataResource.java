@@ -1,0 +1,89 @@
+package org.passerelle.mobility.privacy;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.api.MobilityView;
+import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.problem.InvalidFieldsException;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** mobility-service's part of a person's export (identity-service's GET /api/people/{id}/export). */
+@Path("/api/mobilities/personal-data")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Personal data")
+public class PersonalDataResource {
+
+    /** The mobilities of one person. */
+    public record Part(List<MobilityView> mobilities) {
+    }
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    Fingerprints fingerprints;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    @GET
+    @RolesAllowed({"admin", "student"})
+    @Transactional
+    @Operation(summary = "A person's mobilities, for their export",
+            description = "The international office names the person by their identity-service id and the fingerprints of their "
+                    + "email and identifiers (as PersonErased carries them), so that mobilities nominated without the id are found "
+                    + "too. A student gets the mobilities of their own email, whatever they ask.")
+    @APIResponse(responseCode = "200", description = "The person's mobilities",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one mobility", value = """
+                    {"mobilities": [{"id": "9b2f4c1e-6a3d-4e8f-b7c2-1d5e9a0f3b64", "status": "ACCEPTED", "academicYear": "2026/2027",
+                      "sendingInstitution": "univ-lyon1.fr", "receivingInstitution": "sjtu.edu.cn",
+                      "person": {"personId": "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "givenName": "Éloïse", "familyName": "D'Aubigné",
+                                 "email": "eloise.daubigne@etu.univ-lyon1.fr", "ine": "123456789AB"}}]}""")))
+    @APIResponse(responseCode = "400", description = "Neither personId nor a fingerprint (urn:passerelle:problem:validation)")
+    public Part of(@QueryParam("personId") @Parameter(description = "The person's id in identity-service") UUID personId,
+                   @QueryParam("fingerprint") @Parameter(description = "Fingerprints of the person's email and identifiers")
+                   List<String> prints) {
+        if (!identity.hasRole("admin")) {
+            Object email = token.getClaim("email");
+            return new Part(entityManager.createQuery("from Mobility where lower(email) = lower(?1) order by createdAt, id", Mobility.class)
+                    .setParameter(1, email == null ? "" : email.toString()).getResultList().stream().map(MobilityView::of).toList());
+        }
+        if (personId == null && (prints == null || prints.isEmpty())) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.InvalidField("personId", "personal-data.person-needed")));
+        }
+        Set<String> wanted = new HashSet<>(prints == null ? List.of() : prints);
+        // the few columns that identify, for every mobility; the entities only for those that match
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "select id, person_id, email, ine, student_number from mobility order by created_at, id").getResultList();
+        return new Part(rows.stream()
+                .filter(r -> r[1].equals(personId)
+                        || fingerprints.matches(wanted, Fingerprints.EMAIL, (String) r[2])
+                        || fingerprints.matches(wanted, Fingerprints.INE, (String) r[3])
+                        || fingerprints.matches(wanted, Fingerprints.SJTU_STUDENT_NUMBER, (String) r[4]))
+                .map(r -> MobilityView.of(entityManager.find(Mobility.class, (UUID) r[0]))).toList());
+    }
+}
