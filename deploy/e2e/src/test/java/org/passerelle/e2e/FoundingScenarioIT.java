@@ -3,13 +3,18 @@ package org.passerelle.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.passerelle.devstack.PostgresNode;
 import org.passerelle.devstack.ServiceProcess;
 import org.passerelle.devstack.demo.Api;
 import org.passerelle.devstack.demo.FoundingStory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * after the nominations. Then every service's view is checked against the others, and each service's state
  * against the events on the topics: nothing lost, nothing done twice. The platform's memory is sampled meanwhile.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FoundingScenarioIT {
 
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("founding");
@@ -54,13 +60,16 @@ class FoundingScenarioIT {
 
     @AfterAll
     static void stop() throws Exception {
-        if (memory != null) {
-            String report = memory.stopAndReport();
-            System.out.println("[founding] " + report);
-            Files.writeString(WORK.resolve("memory.txt"), report);
-        }
-        if (platform != null) {
-            platform.close();
+        try {
+            if (memory != null) {
+                String report = memory.stopAndReport();
+                System.out.println("[founding] " + report);
+                Files.writeString(WORK.resolve("memory.txt"), report);
+            }
+        } finally {
+            if (platform != null) {
+                platform.close();
+            }
         }
     }
 
@@ -193,6 +202,31 @@ class FoundingScenarioIT {
     @Test
     void everyInstitutionEventReachedIdentityServicesListAndAgreementsService() throws Exception {
         awaitNoDifferences("institutions against the institution events", () -> againstEvents().institutions());
+    }
+
+    /**
+     * Last, as it changes the state behind the services' backs: a status and a seat hold changed in the databases,
+     * with no event, are what a lost or doubled event would look like, and the checks above must name them.
+     */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void theChecksNameAMobilityAndASessionChangedWithoutAnEvent() throws Exception {
+        String researcher = story.outboundMobilities().get(0);
+        String summerStudent = story.inboundMobilities().get(0);
+        try (var mobility = DriverManager.getConnection(platform.postgres.jdbcUrl("mobility"), PostgresNode.USER, PostgresNode.PASSWORD);
+             var curriculum = DriverManager.getConnection(platform.postgres.jdbcUrl("curriculum"), PostgresNode.USER, PostgresNode.PASSWORD)) {
+            mobility.createStatement().executeUpdate("update mobility set status = 'CANCELLED' where id = '" + researcher + "'");
+            curriculum.createStatement().executeUpdate("delete from seat_hold where mobility_id = '" + summerStudent + "'");
+        }
+        var nominated = new ArrayList<>(story.inboundMobilities());
+        nominated.addAll(story.outboundMobilities());
+        var check = againstEvents();
+        assertEquals(List.of("mobility " + researcher + ": mobility-service says CANCELLED, its last event MobilityStarted says IN_PROGRESS"),
+                check.mobilities(nominated));
+        var seats = check.seats();
+        assertEquals(1, seats.size(), seats.toString());
+        assertTrue(seats.get(0).startsWith("session " + story.summerSession() + ": holders [") && seats.get(0).contains(summerStudent),
+                seats.toString());
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
