@@ -133,6 +133,7 @@ public class SessionResource {
                     + "are logged with the reader.")
     @APIResponse(responseCode = "200", description = "One page of holders")
     @APIResponse(responseCode = "404", description = "No session has this id (urn:passerelle:problem:not-found)")
+    @org.passerelle.curriculum.privacy.AuditedRead("GET /api/catalogue/sessions/{id}/holders")
     public Page<HolderView> holders(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         Session session = catalogue.session(id);
         var caller = callers.current();

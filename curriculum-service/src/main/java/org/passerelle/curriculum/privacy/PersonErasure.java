@@ -43,6 +43,7 @@ public class PersonErasure {
         int seats = entityManager.createNativeQuery("update seat_hold set person_id = null where person_id = ?1")
                 .setParameter(1, erased.personId()).executeUpdate();
         List<String> names = new ArrayList<>();
+        names.add(erased.personId().toString());   // kept PersonalDataRead events name the holders read
         int items = forgetSupervisor(prints, names);
         erasedValues.scrub(names);
         erasedValues.forgetCallers(caller -> fingerprints.matches(prints, Fingerprints.ACCOUNT, caller));

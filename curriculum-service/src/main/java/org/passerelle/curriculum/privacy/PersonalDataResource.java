@@ -62,6 +62,7 @@ public class PersonalDataResource {
                                 "personId": "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "sendingInstitution": "univ-lyon1.fr",
                                 "heldAt": "2027-03-02T08:15:00Z"}],
                      "supervisedItems": []}""")))
+    @AuditedRead("GET /api/catalogue/personal-data")
     public Part of(@QueryParam("personId") @Parameter(description = "The person's id in identity-service") UUID personId,
                    @QueryParam("mobilityId") @Parameter(description = "The person's mobilities") List<UUID> mobilityIds,
                    @QueryParam("fingerprint") @Parameter(description = "Fingerprints of the person's account") List<String> prints) {

@@ -30,6 +30,7 @@ import org.passerelle.identity.IdentifierScheme;
 import org.passerelle.identity.PersonKind;
 import org.passerelle.identity.PersonRepository;
 import org.passerelle.identity.PersonService;
+import org.passerelle.identity.privacy.AuditLog;
 import org.passerelle.identity.privacy.ErasureService;
 import org.passerelle.identity.privacy.PersonalDataExport;
 import org.passerelle.runtime.http.IdempotentCreations;
@@ -71,6 +72,9 @@ public class PersonResource {
     PersonalDataExport exports;
 
     @Inject
+    AuditLog audit;
+
+    @Inject
     io.quarkus.security.identity.SecurityIdentity identity;
 
     @Inject
@@ -88,7 +92,9 @@ public class PersonResource {
                                  @QueryParam("scheme") @Parameter(description = "Limits `identifier` to one scheme", example = "INE")
                                  IdentifierScheme scheme,
                                  @QueryParam("kind") PersonKind kind) {
-        return people.list(new PersonRepository.Filter(caller.reach(), identifier, scheme, kind), page).map(PersonView::of);
+        var found = people.list(new PersonRepository.Filter(caller.reach(), identifier, scheme, kind), page);
+        audit.recordHere(caller.subject(), caller.institution(), "GET /api/people", found.items().stream().map(p -> p.id).toList());
+        return found.map(PersonView::of);
     }
 
     @GET
@@ -100,6 +106,7 @@ public class PersonResource {
     @APIResponse(responseCode = "404", description = "No person with this id within reach (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         var person = service.find(id, caller.reach());
+        audit.recordHere(caller.subject(), caller.institution(), "GET /api/people/{id}", java.util.List.of(person.id));
         return Response.ok(PersonView.of(person)).tag(Versions.etag(person.version)).build();
     }
 
@@ -192,6 +199,8 @@ public class PersonResource {
             + "(urn:passerelle:problem:export-incomplete)")
     public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") UUID id) {
         String self = identity.hasRole("admin") ? null : caller.subject();
-        return exports.export(id, self, token.getRawToken(), PersonView::of);
+        var document = exports.export(id, self, token.getRawToken(), PersonView::of);
+        audit.recordHere(caller.subject(), caller.institution(), "GET /api/people/{id}/export", java.util.List.of(id));
+        return document;
     }
 }

@@ -63,6 +63,7 @@ public class PersonalDataResource {
                       "person": {"personId": "3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b", "givenName": "Éloïse", "familyName": "D'Aubigné",
                                  "email": "eloise.daubigne@etu.univ-lyon1.fr", "ine": "123456789AB"}}]}""")))
     @APIResponse(responseCode = "400", description = "Neither personId nor a fingerprint (urn:passerelle:problem:validation)")
+    @AuditedRead("GET /api/mobilities/personal-data")
     public Part of(@QueryParam("personId") @Parameter(description = "The person's id in identity-service") UUID personId,
                    @QueryParam("fingerprint") @Parameter(description = "Fingerprints of the person's email and identifiers")
                    List<String> prints) {

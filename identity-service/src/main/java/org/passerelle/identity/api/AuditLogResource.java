@@ -1,0 +1,69 @@
+package org.passerelle.identity.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.identity.privacy.AuditLog;
+import org.passerelle.runtime.paging.Page;
+import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.problem.InvalidParameterException;
+
+import java.time.Instant;
+import java.util.UUID;
+
+@Path("/api/audit-log")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit log")
+public class AuditLogResource {
+
+    @Inject
+    AuditLog log;
+
+    @GET
+    @RolesAllowed("admin")
+    @Operation(summary = "Who read personal data",
+            description = "Every read of people's personal data in any service (a person here, a mobility's person, a session's "
+                    + "holders, an export): who (token subject and institution), when, which operation and whose data. Latest "
+                    + "first. Filter by person, by reader, and by period [from, to). For the international office.")
+    @APIResponse(responseCode = "200", description = "One page of reads",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "one read", value = """
+                    {"items": [{"id": "c3d9e1f2-7a4b-4c5d-8e6f-9a0b1c2d3e4f", "service": "mobility-service",
+                                "actor": "4b7e9c2d-1f3a-4e5b-8c6d-0a9b8c7d6e5f", "actorInstitution": "univ-lyon1.fr",
+                                "resource": "GET /api/mobilities/{id}", "personIds": ["3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b"],
+                                "readAt": "2027-03-02T08:15:00Z"}],
+                     "page": 0, "size": 20, "totalItems": 1, "totalPages": 1}""")))
+    public Page<AuditLog.Entry> search(@BeanParam @Valid PageRequest page,
+                                       @QueryParam("personId") @Parameter(description = "Reads of this person's data") UUID personId,
+                                       @QueryParam("actor") @Parameter(description = "Reads by this token subject") @Size(max = 200) String actor,
+                                       @QueryParam("from") @Parameter(description = "Reads at or after this instant",
+                                               example = "2027-03-01T00:00:00Z") String from,
+                                       @QueryParam("to") @Parameter(description = "Reads before this instant",
+                                               example = "2027-04-01T00:00:00Z") String to) {
+        return log.search(new AuditLog.Filter(personId, actor == null || actor.isBlank() ? null : actor.strip(),
+                instant("from", from), instant("to", to)), page);
+    }
+
+    private static Instant instant(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, "audit.instant");
+        }
+    }
+}
