@@ -30,7 +30,8 @@ import static org.passerelle.e2e.PlatformClient.post;
  * A student is registered, nominated by Lyon 1 (once naming their identity-service id, once only by email and INE)
  * and given a seat by curriculum-service, all through the running platform; the international office erases them.
  * Once the events settle, none of the four databases holds their names, email or identifiers, and every count
- * (quota places, seats, statistics) is what it was. Before, their export gathers every service's part.
+ * (quota places, seats, statistics) is what it was. Before, their export gathers every service's
+ * part, and the audit log shows who read their data in identity-, mobility- and curriculum-service.
  */
 class PersonErasureIT {
 
@@ -84,6 +85,12 @@ class PersonErasureIT {
         assertEquals(List.of(linked, unlinked), exported, "both mobilities, also the one nominated without the person id");
         assertEquals(session, document.at("/curriculum-service/seats/0/sessionId").asText());
         assertTrue(document.has("agreements-service"), export.body());
+
+        await("the audit log shows the export and mobility-service's reads of the student", () -> {
+            String log = get(service("identity-service"), "/api/audit-log?size=100&personId=" + personId, admin).body();
+            return log.contains("GET /api/people/{id}/export") && log.contains("\"mobility-service\"")
+                    && log.contains("\"curriculum-service\"");
+        });
 
         var erased = post(service("identity-service"), "/api/people/" + personId + "/erasure", admin,
                 "{\"reason\":\"Request of the data subject, DPO-2027-014\"}");
