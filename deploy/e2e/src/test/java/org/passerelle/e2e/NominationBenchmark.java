@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  *   ./mvnw -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.passerelle.e2e.NominationBenchmark -Dexec.args="8 30 200 30"
  * Arguments: concurrency, seconds of nominations (and of pgbench), GET requests per second, seconds of GETs.
+ * With -Dbench.app=/path/to/quarkus-app it runs that copy of the packaged service instead of mobility-service/target's.
+ * With -Dbench.jfr=/tmp/mobility.jfr the service runs with a flight recording (profile settings) written there on exit.
  */
 public final class NominationBenchmark {
 
@@ -60,10 +62,16 @@ public final class NominationBenchmark {
             postgres.ensureDatabase("mobility");
             postgres.ensureDatabase("bench");
             kafka.start();
-            mobility = new ServiceProcess("mobility-service", ROOT.resolve("mobility-service/target/quarkus-app/quarkus-run.jar"),
-                    FreePorts.next(), Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("mobility"),
-                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()),
-                    work.resolve("mobility-service.log"));
+            var environment = new java.util.HashMap<>(Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("mobility"),
+                    "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()));
+            String recording = System.getProperty("bench.jfr");
+            if (recording != null) {   // a flight recording of the service, to see where a nomination's time goes
+                environment.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename=" + Path.of(recording).toAbsolutePath());
+            }
+            // -Dbench.app=<a copy of quarkus-app> measures that build, whatever is being built in the tree meanwhile
+            Path app = Path.of(System.getProperty("bench.app", ROOT.resolve("mobility-service/target/quarkus-app").toString()));
+            mobility = new ServiceProcess("mobility-service", app.resolve("quarkus-run.jar"),
+                    FreePorts.next(), environment, work.resolve("mobility-service.log"));
             mobility.start();
             keycloak.awaitReady(Duration.ofMinutes(4));
             awaitReady(mobility);
