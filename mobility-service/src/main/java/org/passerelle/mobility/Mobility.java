@@ -128,6 +128,8 @@ public class Mobility {
     @CollectionTable(name = "mobility_session", joinColumns = @JoinColumn(name = "mobility_id"))
     public List<RequestedSession> sessions = new ArrayList<>();
 
+    /** Set by the database; read back in the insert itself, so the nomination's answer shows it. */
+    @Generated(event = EventType.INSERT)
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 

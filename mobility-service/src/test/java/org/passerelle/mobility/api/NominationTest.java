@@ -63,6 +63,8 @@ class NominationTest {
                 .body("person.ine", equalTo("123456789AB"))
                 .body("receivingInstitution", equalTo("sjtu.edu.cn"))
                 .body("sessions[0].seat", equalTo("REQUESTED"))
+                .body("createdAt", org.hamcrest.Matchers.notNullValue())
+                .body("changedAt", org.hamcrest.Matchers.notNullValue())
                 .extract().path("id");
         assertEquals(1, quota.used(summer.id(), "2026/2027"));
 
