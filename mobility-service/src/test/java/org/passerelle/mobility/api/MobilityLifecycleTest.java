@@ -127,6 +127,8 @@ class MobilityLifecycleTest {
         var summer = AgreementsInForce.condition("u-paris.fr", "sjtu.edu.cn", "SUMMER_TRAINING", 30, null, null);
         UUID agreement = AgreementsInForce.activate(entityManager, "u-paris.fr", summer);
         String paris = TestTokens.of("integration", "u-paris.fr");
+        given().auth().oauth2(paris).queryParam("changedSince", "2026-11-01").when().get("/api/mobilities/changes")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("changedSince")));
         String cursor = given().auth().oauth2(paris).queryParam("changedSince", java.time.Instant.now().toString())
                 .when().get("/api/mobilities/changes").then().statusCode(200).extract().path("nextCursor");
         var expected = new HashSet<String>();

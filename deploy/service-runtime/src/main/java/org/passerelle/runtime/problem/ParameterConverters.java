@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -43,6 +44,9 @@ public class ParameterConverters implements ParamConverterProvider {
         }
         if (rawType == LocalDate.class) {
             return (ParamConverter<T>) converter(name, "parameter.date", "", LocalDate::parse);
+        }
+        if (rawType == Instant.class) {
+            return (ParamConverter<T>) converter(name, "parameter.instant", "", value -> Instant.parse(value.trim()));
         }
         return null;
     }
