@@ -30,11 +30,29 @@ final class StateAgainstEvents {
     static final String CATALOGUE = "curriculum.catalogue.events";
     static final String SEATS = "curriculum.seats.events";
 
-    /** What each service's consumers read (their application.properties): consumer group, topics. */
-    static final Map<String, List<String>> SUBSCRIPTIONS = Map.of(
-            "agreements-service", List.of(MOBILITIES, INSTITUTIONS),
-            "curriculum-service", List.of(MOBILITIES),
-            "mobility-service", List.of(AGREEMENTS, SEATS));
+    /** What each service's consumers read: consumer group, topics; read from the services' application.properties. */
+    static final Map<String, List<String>> SUBSCRIPTIONS = subscriptions();
+
+    private static Map<String, List<String>> subscriptions() {
+        var subscriptions = new java.util.TreeMap<String, List<String>>();
+        for (String service : List.of("agreements-service", "curriculum-service", "identity-service", "mobility-service")) {
+            var properties = new java.util.Properties();
+            try (var in = java.nio.file.Files.newBufferedReader(
+                    Platform.ROOT.resolve(service).resolve("src/main/resources/application.properties"))) {
+                properties.load(in);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            for (String key : properties.stringPropertyNames()) {
+                if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".topic")) {
+                    String channel = key.substring(0, key.length() - ".topic".length());
+                    String group = properties.getProperty(channel + ".group.id", service);
+                    subscriptions.computeIfAbsent(group, g -> new java.util.ArrayList<>()).add(properties.getProperty(key));
+                }
+            }
+        }
+        return subscriptions;
+    }
 
     /** The mobility lifecycle events and the status each leaves a mobility in. */
     private static final Map<String, String> STATUS_AFTER = Map.of(
