@@ -28,6 +28,7 @@ import org.passerelle.curriculum.seats.SeatLedger;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.privacy.AuditedRead;
 
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -133,7 +134,7 @@ public class SessionResource {
                     + "are logged with the reader.")
     @APIResponse(responseCode = "200", description = "One page of holders")
     @APIResponse(responseCode = "404", description = "No session has this id (urn:passerelle:problem:not-found)")
-    @org.passerelle.curriculum.privacy.AuditedRead("GET /api/catalogue/sessions/{id}/holders")
+    @AuditedRead("GET /api/catalogue/sessions/{id}/holders")
     public Page<HolderView> holders(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         Session session = catalogue.session(id);
         var caller = callers.current();

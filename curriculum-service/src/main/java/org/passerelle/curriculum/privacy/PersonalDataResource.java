@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.AuditedRead;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

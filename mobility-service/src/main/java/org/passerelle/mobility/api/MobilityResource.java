@@ -41,6 +41,7 @@ import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.privacy.AuditedRead;
 
 import java.time.Instant;
 import java.util.List;
@@ -83,7 +84,7 @@ public class MobilityResource {
             description = "Newest first. Filter by status, academic year and the bulk nomination that created them. Staff see "
                     + "the mobilities their institution sends or receives, a student their own.")
     @APIResponse(responseCode = "200", description = "One page of mobilities")
-    @org.passerelle.mobility.privacy.AuditedRead("GET /api/mobilities")
+    @AuditedRead("GET /api/mobilities")
     public Page<MobilityView> list(@BeanParam @Valid PageRequest page,
                                    @QueryParam("status") MobilityStatus status,
                                    @QueryParam("academicYear")
@@ -103,7 +104,7 @@ public class MobilityResource {
                     + "when it changed again. An empty answer keeps the cursor: ask again later with it.")
     @APIResponse(responseCode = "200", description = "The changes and the cursor for the next ones")
     @APIResponse(responseCode = "400", description = "A cursor that is not one of ours (urn:passerelle:problem:bad-cursor)")
-    @org.passerelle.mobility.privacy.AuditedRead("GET /api/mobilities/changes")
+    @AuditedRead("GET /api/mobilities/changes")
     public ChangesView changes(@QueryParam("changedSince") @Parameter(example = "2026-11-01T00:00:00Z") Instant changedSince,
                                @QueryParam("cursor") @Size(max = 200) String cursor,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
@@ -122,7 +123,7 @@ public class MobilityResource {
     @Operation(summary = "Get one mobility", description = "With its ETag, to send as If-Match with a change.")
     @APIResponse(responseCode = "200", description = "The mobility")
     @APIResponse(responseCode = "404", description = "No such mobility for you (urn:passerelle:problem:not-found)")
-    @org.passerelle.mobility.privacy.AuditedRead("GET /api/mobilities/{id}")
+    @AuditedRead("GET /api/mobilities/{id}")
     public Response get(@PathParam("id") UUID id) {
         return answer(service.find(id, actingFor(), studentEmail()));
     }

@@ -21,6 +21,7 @@ import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.api.MobilityView;
 import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.privacy.AuditedRead;
 
 import java.util.HashSet;
 import java.util.List;

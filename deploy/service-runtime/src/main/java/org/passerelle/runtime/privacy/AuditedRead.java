@@ -1,4 +1,4 @@
-package org.passerelle.mobility.privacy;
+package org.passerelle.runtime.privacy;
 
 import jakarta.enterprise.util.Nonbinding;
 import jakarta.interceptor.InterceptorBinding;
