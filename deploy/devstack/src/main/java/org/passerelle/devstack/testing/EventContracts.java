@@ -52,24 +52,41 @@ public final class EventContracts {
      */
     public static List<String> publishedTypes(Path classesDirectory, String service) throws IOException {
         List<String> types = new ArrayList<>();
+        boolean auditsReads = false;
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
         try (Stream<Path> files = Files.walk(classesDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = classesDirectory.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 try {
-                    Class<?> type = Class.forName(name, false, Thread.currentThread().getContextClassLoader());
-                    for (Annotation annotation : type.getAnnotations()) {
-                        if (annotation.annotationType().getName().equals("org.passerelle.runtime.events.EventType")) {
-                            var annotationType = annotation.annotationType();
-                            types.add("passerelle." + service + "." + annotationType.getMethod("name").invoke(annotation)
-                                    + ".v" + annotationType.getMethod("version").invoke(annotation));
-                        }
-                    }
+                    Class<?> type = Class.forName(name, false, loader);
+                    eventType(type, service).ifPresent(types::add);
+                    auditsReads |= Stream.of(type.getDeclaredMethods()).flatMap(m -> Stream.of(m.getAnnotations()))
+                            .anyMatch(a -> a.annotationType().getName().equals("org.passerelle.runtime.privacy.AuditedRead"));
                 } catch (ReflectiveOperationException | LinkageError unreadable) {
                     // not a class this check needs
                 }
             }
         }
+        if (auditsReads) { // the runtime publishes PersonalDataRead for the service's @AuditedRead methods
+            try {
+                eventType(Class.forName("org.passerelle.runtime.privacy.PersonalDataRead", false, loader), service).ifPresent(types::add);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("The service audits reads but the runtime's PersonalDataRead is missing", e);
+            }
+        }
         return types;
+    }
+
+    /** passerelle.&lt;service&gt;.&lt;name&gt;.v&lt;version&gt; of an @EventType payload class. */
+    private static java.util.Optional<String> eventType(Class<?> type, String service) throws ReflectiveOperationException {
+        for (Annotation annotation : type.getAnnotations()) {
+            if (annotation.annotationType().getName().equals("org.passerelle.runtime.events.EventType")) {
+                var annotationType = annotation.annotationType();
+                return java.util.Optional.of("passerelle." + service + "." + annotationType.getMethod("name").invoke(annotation)
+                        + ".v" + annotationType.getMethod("version").invoke(annotation));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
