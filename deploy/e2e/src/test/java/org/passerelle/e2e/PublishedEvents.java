@@ -187,7 +187,10 @@ final class PublishedEvents {
         var lags = new ArrayList<Lag>();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             var partitions = new ArrayList<TopicPartition>();
-            var described = admin.describeTopics(subscriptions.values().stream().flatMap(List::stream).distinct().toList())
+            // a topic nothing was published on yet may not exist: no consumer can lag behind it
+            var existing = admin.listTopics().names().get();
+            var described = admin.describeTopics(subscriptions.values().stream().flatMap(List::stream).distinct()
+                            .filter(existing::contains).toList())
                     .allTopicNames().get();
             described.forEach((topic, description) -> description.partitions()
                     .forEach(p -> partitions.add(new TopicPartition(topic, p.partition()))));
