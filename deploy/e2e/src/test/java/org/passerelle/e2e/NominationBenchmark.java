@@ -28,14 +28,21 @@ import java.util.regex.Pattern;
  * Nominations per second through the API of the packaged mobility-service (real PostgreSQL, Kafka, and tokens
  * checked against a real Keycloak), compared in the same run with pgbench committing one row plus one outbox
  * row (and its notification) per transaction at the same concurrency; then the latency of GET one mobility at
- * a fixed request rate; and the service's resident memory (RSS) meanwhile.
+ * a fixed request rate; and the service's resident memory (RSS) meanwhile. For each phase it prints the CPU time
+ * each process (and each of the service's threads) used per request, so that a figure taken on a busy machine
+ * says so ("other processes"), and where a nomination's cost lies.
  *
- * Run (after ./mvnw install -DskipTests; pgbench from Debian's postgresql-client on the PATH):
+ * Run (after ./mvnw install -DskipTests; pgbench from Debian's postgresql-client and wrk on the PATH):
  *   ./mvnw -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.passerelle.e2e.NominationBenchmark -Dexec.args="8 30 200 30"
  * Arguments: concurrency, seconds of nominations (and of pgbench), GET requests per second, seconds of GETs.
- * With -Dbench.app=/path/to/quarkus-app it runs that copy of the packaged service instead of mobility-service/target's.
- * With -Dbench.jfr=/tmp/mobility.jfr the service runs with a flight recording (profile settings) written there on exit.
+ * System properties:
+ *   -Dbench.warmup=60        seconds of nominations before the measured ones (the JIT compilers' work)
+ *   -Dbench.conditions=1     conditions the nominations are spread over (each its own quota row)
+ *   -Dbench.statements=true  prints pg_stat_statements per nomination
+ *   -Dbench.app=/path/to/quarkus-app   runs that copy of the packaged service instead of mobility-service/target's
+ *   -Dbench.jfr=/tmp/mobility.jfr      the service runs with a flight recording (profile settings) written there on exit
+ *   -Dbench.http=2           the GET phase's JDK client speaks HTTP/2 (one connection) instead of HTTP/1.1
  */
 public final class NominationBenchmark {
 
@@ -106,7 +113,7 @@ public final class NominationBenchmark {
             // warm-up: until the JIT compilers have compiled the nomination's path, they take a third of the service's CPU
             nominate(mobility, token, agreement, condition, concurrency, Integer.getInteger("bench.warmup", 60), work);
             var processes = Map.of(mobility.pid(), "mobility-service", keycloak.pid(), "Keycloak",
-                    ProcessHandle.current().pid(), "Kafka broker (benchmark's JVM)");
+                    ProcessHandle.current().pid(), "Kafka broker (benchmark's JVM)", postmaster(postgres), "PostgreSQL");
             var threadsBefore = CpuTime.threadsOf(mobility.pid());
             var generatorBefore = CpuTime.threadsOf(ProcessHandle.current().pid());
             if (statements) {
@@ -294,6 +301,11 @@ public final class NominationBenchmark {
         return id.group(1);
     }
 
+    /** The pid of the benchmark's PostgreSQL server (its backends are its children), from postmaster.pid. */
+    private static long postmaster(PostgresNode postgres) throws java.io.IOException {
+        return Long.parseLong(Files.readAllLines(postgres.dataDirectory().resolve("postmaster.pid")).get(0).trim());
+    }
+
     /** Resets pg_stat_statements (run == null), or prints what each statement cost per nomination of the run. */
     private static void statementsOf(PostgresNode postgres, Run run) throws Exception {
         try (var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl("mobility"), PostgresNode.USER, PostgresNode.PASSWORD);
@@ -393,8 +405,8 @@ public final class NominationBenchmark {
     }
 
     /**
-     * CPU time used by each process of the machine (utime + stime from /proc), grouped: the named pids, PostgreSQL
-     * (all processes named postgres), pgbench, and everything else; plus the machine's idle time. Differences of
+     * CPU time used by each process of the machine (utime + stime from /proc), grouped: the named pids (with the
+     * children of the one named PostgreSQL: its backends), wrk and pgbench, and everything else; plus the machine's idle time. Differences of
      * two samples say where the CPU of a phase went.
      */
     private record CpuTime(Map<String, Long> ticksByGroup) {
@@ -414,11 +426,13 @@ public final class NominationBenchmark {
                     String command = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long used = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);   // utime, stime
-                    if (command.equals("postgres")) {   // with the backends of closed connections (cutime, cstime)
+                    long parent = Long.parseLong(fields[1]);
+                    String group = named.containsKey(pid) ? named.get(pid)
+                            : named.containsKey(parent) && named.get(parent).equals("PostgreSQL") ? "PostgreSQL"   // its backends
+                            : command.matches("pgbench|wrk") ? "wrk or pgbench" : "other processes";
+                    if (group.equals("PostgreSQL")) {   // with the backends of closed connections (cutime, cstime)
                         used += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
                     }
-                    String group = named.getOrDefault(pid, command.equals("postgres") ? "PostgreSQL"
-                            : command.matches("pgbench|wrk") ? "wrk or pgbench" : "other processes");
                     ticks.merge(group, used, Long::sum);
                     if (pid == ProcessHandle.current().pid()) {   // wrk and pgbench, once this JVM has waited for them
                         ticks.merge("wrk or pgbench", Long.parseLong(fields[13]) + Long.parseLong(fields[14]), Long::sum);
