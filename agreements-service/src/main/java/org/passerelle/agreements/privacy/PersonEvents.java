@@ -10,13 +10,9 @@ import org.jboss.logging.Logger;
 import org.passerelle.runtime.events.IncomingEvents;
 import org.passerelle.runtime.events.ReceivedEvent;
 import org.passerelle.runtime.privacy.ErasedValues;
-import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.PersonErased;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * identity-service's person events (docs/events/identity). Agreements are between institutions: approvals name a
@@ -28,32 +24,22 @@ public class PersonEvents {
 
     private static final Logger LOG = Logger.getLogger(PersonEvents.class);
 
-    /** The data of PersonErased v1 that this service reads. */
-    public record Erased(UUID personId, List<String> fingerprints) {
-    }
-
     @Inject
     IncomingEvents events;
 
     @Inject
-    Fingerprints fingerprints;
-
-    @Inject
     ErasedValues erasedValues;
-
-    private final Map<String, Consumer<ReceivedEvent>> handlers = Map.of(
-            "passerelle.identity.PersonErased.v1", e -> erase(events.data(e, Erased.class)));
 
     @Incoming("person-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = ReceivedEvent.UnreadableEvent.class)
     public void consume(ConsumerRecord<String, String> record) {
-        events.handleOnce(record, handlers);
+        events.handleOnce(record, PersonErased.TYPE, PersonErased.class, this::erase);
     }
 
-    private void erase(Erased erased) {
-        var prints = new HashSet<>(erased.fingerprints() == null ? List.<String>of() : erased.fingerprints());
-        int answers = erasedValues.forgetCallers(caller -> fingerprints.matches(prints, Fingerprints.ACCOUNT, caller));
+    private void erase(PersonErased erased) {
+        // no row of this service holds a plain value of the person: only their account's stored answers go
+        int answers = erasedValues.forget(erased, List.of());
         LOG.infof("Person %s erased: %d stored answers of their requests forgotten", erased.personId(), answers);
     }
 }

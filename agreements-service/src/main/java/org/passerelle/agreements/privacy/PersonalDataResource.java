@@ -1,6 +1,5 @@
 package org.passerelle.agreements.privacy;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,18 +9,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.PersonalDataRequests;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * agreements-service's part of a person's export: agreements name institutions, so what names a person here is
@@ -42,13 +38,7 @@ public class PersonalDataResource {
     EntityManager entityManager;
 
     @Inject
-    Fingerprints fingerprints;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken token;
+    PersonalDataRequests requests;
 
     @GET
     @RolesAllowed({"admin", "student"})
@@ -62,15 +52,13 @@ public class PersonalDataResource {
                       "location": "http://127.0.0.1:8081/api/agreements/5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70",
                       "createdAt": "2027-01-12T10:00:00Z"}]}""")))
     public Part of(@QueryParam("fingerprint") @Parameter(description = "Fingerprints of the person's account") List<String> prints) {
-        boolean admin = identity.hasRole("admin");
-        Set<String> wanted = new HashSet<>(prints == null ? List.of() : prints);
-        String self = token.getSubject();
+        var request = requests.of(null, prints);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select caller, idempotency_key, status, location, cast(created_at as text) from idempotent_creation order by created_at")
                 .getResultList();
         return new Part(rows.stream()
-                .filter(r -> admin ? fingerprints.matches(wanted, Fingerprints.ACCOUNT, (String) r[0]) : r[0].equals(self))
+                .filter(r -> request.isTheirAccount((String) r[0]))
                 .map(r -> new StoredAnswer((String) r[1], ((Number) r[2]).intValue(), (String) r[3], (String) r[4])).toList());
     }
 }

@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.passerelle.runtime.privacy.ErasedValues;
 import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.PersonErased;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -24,10 +24,6 @@ public class PersonErasure {
 
     private static final Logger LOG = Logger.getLogger(PersonErasure.class);
 
-    /** The data of PersonErased v1 that this service reads. */
-    public record Erased(UUID personId, List<String> fingerprints) {
-    }
-
     @Inject
     EntityManager entityManager;
 
@@ -38,15 +34,14 @@ public class PersonErasure {
     ErasedValues erasedValues;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void erase(Erased erased) {
-        Set<String> prints = new HashSet<>(erased.fingerprints() == null ? List.of() : erased.fingerprints());
+    public void erase(PersonErased erased) {
+        Set<String> prints = erased.fingerprintSet();
         int seats = entityManager.createNativeQuery("update seat_hold set person_id = null where person_id = ?1")
                 .setParameter(1, erased.personId()).executeUpdate();
         List<String> names = new ArrayList<>();
         names.add(erased.personId().toString());   // kept PersonalDataRead events name the holders read
         int items = forgetSupervisor(prints, names);
-        erasedValues.scrub(names);
-        erasedValues.forgetCallers(caller -> fingerprints.matches(prints, Fingerprints.ACCOUNT, caller));
+        erasedValues.forget(erased, names);
         LOG.infof("Person %s erased: %d seats no longer name them, %d items no longer name them as supervisor",
                 erased.personId(), seats, items);
     }

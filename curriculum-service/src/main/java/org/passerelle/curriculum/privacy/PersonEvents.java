@@ -8,9 +8,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passerelle.runtime.events.IncomingEvents;
 import org.passerelle.runtime.events.ReceivedEvent;
-
-import java.util.Map;
-import java.util.function.Consumer;
+import org.passerelle.runtime.privacy.PersonErased;
 
 /** identity-service's person events (docs/events/identity): an erased person is erased here too. */
 @ApplicationScoped
@@ -22,13 +20,10 @@ public class PersonEvents {
     @Inject
     PersonErasure erasure;
 
-    private final Map<String, Consumer<ReceivedEvent>> handlers = Map.of(
-            "passerelle.identity.PersonErased.v1", e -> erasure.erase(events.data(e, PersonErasure.Erased.class)));
-
     @Incoming("person-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = ReceivedEvent.UnreadableEvent.class)
     public void consume(ConsumerRecord<String, String> record) {
-        events.handleOnce(record, handlers);
+        events.handleOnce(record, PersonErased.TYPE, PersonErased.class, erasure::erase);
     }
 }

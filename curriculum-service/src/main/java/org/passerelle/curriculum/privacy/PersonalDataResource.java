@@ -1,6 +1,5 @@
 package org.passerelle.curriculum.privacy;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -16,14 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.privacy.AuditedRead;
+import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.PersonalDataRequest;
+import org.passerelle.runtime.privacy.PersonalDataRequests;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** curriculum-service's part of a person's export (identity-service's GET /api/people/{id}/export). */
@@ -45,10 +44,7 @@ public class PersonalDataResource {
     EntityManager entityManager;
 
     @Inject
-    Fingerprints fingerprints;
-
-    @Inject
-    SecurityIdentity identity;
+    PersonalDataRequests requests;
 
     @GET
     @RolesAllowed({"admin", "student"})
@@ -67,28 +63,30 @@ public class PersonalDataResource {
     public Part of(@QueryParam("personId") @Parameter(description = "The person's id in identity-service") UUID personId,
                    @QueryParam("mobilityId") @Parameter(description = "The person's mobilities") List<UUID> mobilityIds,
                    @QueryParam("fingerprint") @Parameter(description = "Fingerprints of the person's account") List<String> prints) {
-        boolean admin = identity.hasRole("admin");
+        var request = requests.of(personId, prints);
         List<UUID> mobilities = mobilityIds == null ? List.of() : mobilityIds;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select session_id, mobility_id, person_id, sending_institution, held_at from seat_hold
                         where (?1 and person_id = ?2) or mobility_id = any(cast(?3 as uuid[])) order by held_at, mobility_id""")
-                .setParameter(1, admin && personId != null).setParameter(2, personId == null ? new UUID(0, 0) : personId)
+                .setParameter(1, request.personId() != null)
+                .setParameter(2, request.personId() == null ? new UUID(0, 0) : request.personId())
                 .setParameter(3, "{" + String.join(",", mobilities.stream().map(UUID::toString).toList()) + "}")
                 .getResultList();
         List<Seat> seats = rows.stream().map(r -> new Seat((UUID) r[0], (UUID) r[1], (UUID) r[2], (String) r[3], instant(r[4]))).toList();
-        return new Part(seats, admin ? supervised(new HashSet<>(prints == null ? List.of() : prints)) : List.of());
+        return new Part(seats, supervised(request));
     }
 
-    private List<SupervisedItem> supervised(Set<String> prints) {
-        if (prints.isEmpty()) {
+    /** Only the office names a supervisor, by the fingerprint of their account; a student's request names nobody. */
+    private List<SupervisedItem> supervised(PersonalDataRequest request) {
+        if (!request.namesByFingerprint()) {
             return List.of();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select id, title_en, supervisor_name, supervisor_account from catalogue_item where supervisor_account is not null order by id")
                 .getResultList();
-        return rows.stream().filter(r -> fingerprints.matches(prints, Fingerprints.ACCOUNT, (String) r[3]))
+        return rows.stream().filter(r -> request.fingerprinted(Fingerprints.ACCOUNT, (String) r[3]))
                 .map(r -> new SupervisedItem((UUID) r[0], (String) r[1], (String) r[2])).toList();
     }
 

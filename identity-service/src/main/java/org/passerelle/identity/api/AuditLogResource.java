@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.identity.privacy.AuditLog;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
-import org.passerelle.runtime.problem.InvalidParameterException;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -49,21 +48,9 @@ public class AuditLogResource {
                                        @QueryParam("personId") @Parameter(description = "Reads of this person's data") UUID personId,
                                        @QueryParam("actor") @Parameter(description = "Reads by this token subject") @Size(max = 200) String actor,
                                        @QueryParam("from") @Parameter(description = "Reads at or after this instant",
-                                               example = "2027-03-01T00:00:00Z") String from,
+                                               example = "2027-03-01T00:00:00Z") Instant from,
                                        @QueryParam("to") @Parameter(description = "Reads before this instant",
-                                               example = "2027-04-01T00:00:00Z") String to) {
-        return log.search(new AuditLog.Filter(personId, actor == null || actor.isBlank() ? null : actor.strip(),
-                instant("from", from), instant("to", to)), page);
-    }
-
-    private static Instant instant(String parameter, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "audit.instant");
-        }
+                                               example = "2027-04-01T00:00:00Z") Instant to) {
+        return log.search(new AuditLog.Filter(personId, actor == null || actor.isBlank() ? null : actor.strip(), from, to), page);
     }
 }

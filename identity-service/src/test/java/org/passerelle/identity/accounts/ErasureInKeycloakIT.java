@@ -6,7 +6,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.passerelle.devstack.testing.FictionalPerson;
 
 import java.util.Map;
@@ -17,6 +16,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.passerelle.identity.accounts.RealKeycloak.accessToken;
+import static org.passerelle.identity.accounts.RealKeycloak.adminToken;
+import static org.passerelle.identity.accounts.RealKeycloak.choosePassword;
+import static org.passerelle.identity.accounts.RealKeycloak.password;
 
 /**
  * A student with an account, against a real Keycloak: they may ask for their own export (and only theirs); once
@@ -26,14 +29,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(RealKeycloak.class)
 class ErasureInKeycloakIT {
 
-    private static final String DEMO_PASSWORD = System.getenv().getOrDefault("PASSERELLE_DEMO_PASSWORD", "demo-only-password");
-
     @Inject
     Keycloak keycloak;
 
     @Test
     void anErasedStudentCanNoLongerSignInAndKeycloakForgetsTheirNameAndEmail() {
-        String admin = accessToken(password("admin.sjtusm", DEMO_PASSWORD));
+        String admin = adminToken();
         var student = FictionalPerson.random();
         String personId = register(admin, student);
         String other = register(admin, FictionalPerson.random());
@@ -42,13 +43,7 @@ class ErasureInKeycloakIT {
                 .body(Map.of("personId", personId, "role", "STUDENT", "username", username))
                 .when().post("/api/accounts").then().statusCode(201).extract().path("id");
         String chosen = "Chosen-" + UUID.randomUUID();
-        var realm = keycloak.realm("passerelle");
-        var user = realm.users().searchByUsername(username, true).get(0);
-        var credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(chosen);
-        credential.setTemporary(false);
-        realm.users().get(user.getId()).resetPassword(credential);
+        String userId = choosePassword(keycloak, username, chosen);
         String token = accessToken(password(username, chosen));
 
         // their own export gets past the check of who asks (then no other service runs in this test: 503 names it)
@@ -62,7 +57,7 @@ class ErasureInKeycloakIT {
 
         Response refused = password(username, chosen);
         assertEquals(400, refused.statusCode(), refused.asString());
-        var erased = realm.users().get(user.getId()).toRepresentation();
+        var erased = keycloak.realm("passerelle").users().get(userId).toRepresentation();
         assertFalse(erased.isEnabled());
         assertTrue(erased.getEmail() == null || erased.getEmail().isEmpty(), erased.getEmail());
         assertTrue(erased.getFirstName() == null || erased.getFirstName().isEmpty(), erased.getFirstName());
@@ -73,17 +68,5 @@ class ErasureInKeycloakIT {
     private static String register(String admin, FictionalPerson person) {
         return given().auth().oauth2(admin).contentType("application/json").body(person.identityJson("sjtu.edu.cn"))
                 .when().post("/api/people").then().statusCode(201).extract().path("id");
-    }
-
-    private static Response password(String username, String password) {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("client_id", "passerelle-cli")
-                .formParam("username", username).formParam("password", password)
-                .when().post(KeycloakResource.tokenUrl());
-    }
-
-    private static String accessToken(Response tokenResponse) {
-        assertEquals(200, tokenResponse.statusCode(), tokenResponse.asString());
-        return tokenResponse.path("access_token");
     }
 }

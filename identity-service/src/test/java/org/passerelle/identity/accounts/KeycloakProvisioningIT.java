@@ -8,7 +8,6 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.representations.idm.CredentialRepresentation;
 
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,6 +22,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.passerelle.identity.accounts.RealKeycloak.accessToken;
+import static org.passerelle.identity.accounts.RealKeycloak.adminToken;
+import static org.passerelle.identity.accounts.RealKeycloak.choosePassword;
+import static org.passerelle.identity.accounts.RealKeycloak.password;
 
 /**
  * Accounts and integration clients as their holders live them, against a real Keycloak: the service validates
@@ -33,14 +36,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class KeycloakProvisioningIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String DEMO_PASSWORD = System.getenv().getOrDefault("PASSERELLE_DEMO_PASSWORD", "demo-only-password");
 
     @Inject
     Keycloak keycloak;
 
     @Test
     void aProvisionedCoordinatorSignsInWithTheRoleAndInstitutionThenNoLongerOnceDisabled() throws Exception {
-        String admin = accessToken(password("admin.sjtusm", DEMO_PASSWORD));
+        String admin = adminToken();
         String suffix = suffix();
         String personId = registerPerson(admin, "STAFF", "u-paris.fr", "Éloïse", "D'Aubigné", "eloise.daubigne." + suffix);
         String username = "eloise.daubigne." + suffix;
@@ -60,7 +62,7 @@ class KeycloakProvisioningIT {
         // the temporary password alone does not give a token: the holder must first choose their own
         assertEquals(400, password(username, temporary).statusCode());
         String chosen = "Chosen-" + UUID.randomUUID();
-        choosePasswordAtFirstLogin(username, chosen);
+        choosePassword(keycloak, username, chosen);
 
         Response signedIn = password(username, chosen);
         assertEquals(200, signedIn.statusCode(), signedIn.asString());
@@ -90,7 +92,7 @@ class KeycloakProvisioningIT {
 
     @Test
     void aStudentAccountIsForAStudentAndTheUsernameIsTakenOnce() {
-        String admin = accessToken(password("admin.sjtusm", DEMO_PASSWORD));
+        String admin = adminToken();
         String suffix = suffix();
         String wangFang = registerPerson(admin, "STUDENT", "sjtu.edu.cn", "Fang", "Wang", "wang.fang." + suffix);
         given().auth().oauth2(admin).contentType("application/json")
@@ -112,7 +114,7 @@ class KeycloakProvisioningIT {
 
     @Test
     void anIntegrationClientsSecretGivesTokensUntilRotatedAndNoneOnceRevoked() throws Exception {
-        String admin = accessToken(password("admin.sjtusm", DEMO_PASSWORD));
+        String admin = adminToken();
         String clientId = "univ-lyon1-nominations-" + suffix();
         Response created = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("clientId", clientId, "institution", "univ-lyon1.fr"))
@@ -145,17 +147,6 @@ class KeycloakProvisioningIT {
 
     // ---------------------------------------------------------------------------------------------------
 
-    /** What the holder does at the first login: replaces the temporary password by their own. */
-    private void choosePasswordAtFirstLogin(String username, String chosen) {
-        var realm = keycloak.realm("passerelle");
-        var user = realm.users().searchByUsername(username, true).get(0);
-        var credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(chosen);
-        credential.setTemporary(false);
-        realm.users().get(user.getId()).resetPassword(credential);
-    }
-
     private static String registerPerson(String admin, String kind, String institution, String given, String family,
                                          String mailbox) {
         String body = """
@@ -167,23 +158,11 @@ class KeycloakProvisioningIT {
                 .when().post("/api/people").then().statusCode(201).extract().path("id");
     }
 
-    private static Response password(String username, String password) {
-        return given().contentType("application/x-www-form-urlencoded")
-                .formParam("grant_type", "password").formParam("client_id", "passerelle-cli")
-                .formParam("username", username).formParam("password", password)
-                .when().post(KeycloakResource.tokenUrl());
-    }
-
     private static Response clientCredentials(String clientId, String secret) {
         return given().contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "client_credentials").formParam("client_id", clientId)
                 .formParam("client_secret", secret)
                 .when().post(KeycloakResource.tokenUrl());
-    }
-
-    private static String accessToken(Response tokenResponse) {
-        assertEquals(200, tokenResponse.statusCode(), tokenResponse.asString());
-        return tokenResponse.path("access_token");
     }
 
     private static JsonNode claims(String jwt) throws Exception {

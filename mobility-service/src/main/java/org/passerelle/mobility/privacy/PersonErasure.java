@@ -9,9 +9,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import org.passerelle.runtime.privacy.ErasedValues;
 import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.PersonErased;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,10 +32,6 @@ public class PersonErasure {
     static final String ERASED = ErasedValues.MARK;
     static final String ERASED_EMAIL = "erased@erased.invalid";
 
-    /** The data of PersonErased v1 that this service reads. */
-    public record Erased(UUID personId, List<String> fingerprints) {
-    }
-
     @Inject
     EntityManager entityManager;
 
@@ -49,13 +45,12 @@ public class PersonErasure {
     ObjectMapper json;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void erase(Erased erased) {
-        Set<String> prints = new HashSet<>(erased.fingerprints() == null ? List.of() : erased.fingerprints());
+    public void erase(PersonErased erased) {
+        Set<String> prints = erased.fingerprintSet();
         List<String> values = new ArrayList<>();
         int mobilities = anonymiseMobilities(erased.personId(), prints, values);
         int approvals = forgetAccount(prints);
-        erasedValues.scrub(values);
-        erasedValues.forgetCallers(caller -> fingerprints.matches(prints, Fingerprints.ACCOUNT, caller));
+        erasedValues.forget(erased, values);
         LOG.infof("Person %s erased: %d mobilities anonymised, %d learning agreement versions no longer name their account",
                 erased.personId(), mobilities, approvals);
     }

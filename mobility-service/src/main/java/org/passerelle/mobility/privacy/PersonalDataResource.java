@@ -1,6 +1,5 @@
 package org.passerelle.mobility.privacy;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -19,13 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.api.MobilityView;
-import org.passerelle.runtime.privacy.Fingerprints;
-import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.privacy.AuditedRead;
+import org.passerelle.runtime.privacy.Fingerprints;
+import org.passerelle.runtime.privacy.PersonalDataRequests;
+import org.passerelle.runtime.problem.InvalidFieldsException;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /** mobility-service's part of a person's export (identity-service's GET /api/people/{id}/export). */
@@ -42,13 +39,7 @@ public class PersonalDataResource {
     EntityManager entityManager;
 
     @Inject
-    Fingerprints fingerprints;
-
-    @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken token;
+    PersonalDataRequests requests;
 
     @GET
     @RolesAllowed({"admin", "student"})
@@ -68,24 +59,23 @@ public class PersonalDataResource {
     public Part of(@QueryParam("personId") @Parameter(description = "The person's id in identity-service") UUID personId,
                    @QueryParam("fingerprint") @Parameter(description = "Fingerprints of the person's email and identifiers")
                    List<String> prints) {
-        if (!identity.hasRole("admin")) {
-            Object email = token.getClaim("email");
+        var request = requests.of(personId, prints);
+        if (!request.byAdmin()) {
             return new Part(entityManager.createQuery("from Mobility where lower(email) = lower(?1) order by createdAt, id", Mobility.class)
-                    .setParameter(1, email == null ? "" : email.toString()).getResultList().stream().map(MobilityView::of).toList());
+                    .setParameter(1, request.email()).getResultList().stream().map(MobilityView::of).toList());
         }
-        if (personId == null && (prints == null || prints.isEmpty())) {
+        if (!request.namesSomeone()) {
             throw new InvalidFieldsException(List.of(new InvalidFieldsException.InvalidField("personId", "personal-data.person-needed")));
         }
-        Set<String> wanted = new HashSet<>(prints == null ? List.of() : prints);
         // the few columns that identify, for every mobility; the entities only for those that match
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                 "select id, person_id, email, ine, student_number from mobility order by created_at, id").getResultList();
         return new Part(rows.stream()
-                .filter(r -> r[1].equals(personId)
-                        || fingerprints.matches(wanted, Fingerprints.EMAIL, (String) r[2])
-                        || fingerprints.matches(wanted, Fingerprints.INE, (String) r[3])
-                        || fingerprints.matches(wanted, Fingerprints.SJTU_STUDENT_NUMBER, (String) r[4]))
+                .filter(r -> r[1].equals(request.personId())
+                        || request.fingerprinted(Fingerprints.EMAIL, (String) r[2])
+                        || request.fingerprinted(Fingerprints.INE, (String) r[3])
+                        || request.fingerprinted(Fingerprints.SJTU_STUDENT_NUMBER, (String) r[4]))
                 .map(r -> MobilityView.of(entityManager.find(Mobility.class, (UUID) r[0]))).toList());
     }
 }

@@ -3,6 +3,7 @@ package org.passerelle.mobility.learning;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.passerelle.devstack.testing.HeaderAnswers;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,10 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The learning agreement operations are documented for the frontend and partners: what they do, answer and look like. */
+/**
+ * The learning agreement operations are documented for the frontend and partners: what they do, answer and look like;
+ * and every operation of mobility-service documents what it answers when its If-Match or Idempotency-Key is wrong.
+ */
 @QuarkusTest
 class LearningAgreementOpenApiTest {
 
@@ -38,5 +42,12 @@ class LearningAgreementOpenApiTest {
         assertEquals(List.of("GET " + ROOT, "POST " + ROOT + "/approvals", "POST " + ROOT + "/proposals", "GET " + ROOT + "/versions"),
                 operations.stream().sorted(java.util.Comparator.comparing(o -> o.substring(o.indexOf(' ')))).toList());
         assertEquals(List.of(), undocumented);
+    }
+
+    @Test
+    void operationsTakingIfMatchOrIdempotencyKeyDocumentWhatTheyAnswerWhenTheHeaderIsWrong() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath().getMap("paths");
+        HeaderAnswers.of(paths).verify("the lifecycle's transitions take If-Match and nominations Idempotency-Key");
     }
 }

@@ -47,6 +47,12 @@ public class IncomingEvents {
         return true;
     }
 
+    /** The same for a consumer of one type of event, whose handler takes the event's data. */
+    @Transactional
+    public <T> boolean handleOnce(ConsumerRecord<String, String> record, String type, Class<T> dataType, Consumer<T> handler) {
+        return handleOnce(record, Map.of(type, event -> handler.accept(data(event, dataType))));
+    }
+
     public <T> T data(ReceivedEvent event, Class<T> payloadType) {
         return event.data(payloadType, json);
     }

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,21 @@ public class ErasedValues {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Fingerprints fingerprints;
+
+    /**
+     * What every service does last when a person is erased: {@link #scrub} the plain values its own rows held, then
+     * {@link #forgetCallers} whose account has one of the event's fingerprints. Returns how many stored answers of
+     * the person's requests were forgotten.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forget(PersonErased erased, Collection<String> values) {
+        scrub(values);
+        Set<String> prints = erased.fingerprintSet();
+        return forgetCallers(caller -> fingerprints.matches(prints, Fingerprints.ACCOUNT, caller));
+    }
 
     /**
      * Replaces every occurrence of the values (any case) in the text of kept events and stored answers. Returns
