@@ -11,6 +11,7 @@ import org.passerelle.curriculum.events.SessionOpened;
 import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,9 +43,9 @@ public class CatalogueService {
     public CatalogueItem revise(UUID id, long expectedVersion, Caller caller, CatalogueItem.Details details) {
         var item = item(id);
         requireVersion(item.version, expectedVersion);
-        caller.requireMaySupervise(item);
+        requireMaySupervise(caller, item);
         item.revise(details, Instant.now());
-        caller.requireMaySupervise(item);   // a supervisor cannot hand their item to someone else
+        requireMaySupervise(caller, item);   // a supervisor cannot hand their item to someone else
         outbox.append(item.id, CatalogueItemChanged.of(item));
         return item;
     }
@@ -54,7 +55,7 @@ public class CatalogueService {
     public CatalogueItem withdrawItem(UUID id, long expectedVersion, Caller caller) {
         var item = item(id);
         requireVersion(item.version, expectedVersion);
-        caller.requireMaySupervise(item);
+        requireMaySupervise(caller, item);
         Instant now = Instant.now();
         for (Session session : sessions.lockedOfItem(id)) {
             if (session.status != SessionStatus.WITHDRAWN) {
@@ -69,7 +70,7 @@ public class CatalogueService {
     @Transactional
     public Session plan(UUID itemId, Caller caller, String academicYear, LocalDate start, LocalDate end, int capacity) {
         var item = item(itemId);
-        caller.requireMaySupervise(item);
+        requireMaySupervise(caller, item);
         var session = Session.plan(item, academicYear, start, end, capacity);
         sessions.persist(session);
         return session;
@@ -121,10 +122,17 @@ public class CatalogueService {
         return sessions.findByIdOptional(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
     }
 
+    /** The international office changes every item; a supervisor only the items they supervise. */
+    private static void requireMaySupervise(Caller caller, CatalogueItem item) {
+        if (!caller.isInternationalOffice() && !item.isSupervisedBy(caller.subject())) {
+            throw new ProblemException(CurriculumProblems.NOT_SUPERVISOR, item.id);
+        }
+    }
+
     private Session sessionToChange(UUID id, long expectedVersion, Caller caller) {
         var session = sessions.lockedForChange(id).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
         requireVersion(session.version, expectedVersion);
-        caller.requireMaySupervise(item(session.itemId));
+        requireMaySupervise(caller, item(session.itemId));
         return session;
     }
 

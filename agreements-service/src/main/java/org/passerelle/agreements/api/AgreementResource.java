@@ -1,6 +1,5 @@
 package org.passerelle.agreements.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -39,6 +37,7 @@ import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.List;
 import java.util.UUID;
@@ -55,10 +54,7 @@ public class AgreementResource {
     AgreementService service;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @Inject
     IdempotentCreations creations;
@@ -83,7 +79,7 @@ public class AgreementResource {
                                        String academicYear,
                                        @QueryParam("mobilityType") MobilityType mobilityType,
                                        @QueryParam("text") @Parameter(example = "lyon") @Size(max = 200) String text) {
-        return agreements.list(new AgreementRepository.Filter(actingFor(), status, kind, party, academicYear, mobilityType, text), page)
+        return agreements.list(new AgreementRepository.Filter(caller.actingFor(), status, kind, party, academicYear, mobilityType, text), page)
                 .map(AgreementSummary::of);
     }
 
@@ -99,8 +95,8 @@ public class AgreementResource {
                           @HeaderParam("Idempotency-Key") @Parameter(description = "A key of the caller's choosing, so that "
                                   + "a retried request never creates twice", example = "lyon1-2026-draft-001") String idempotencyKey,
                           @jakarta.ws.rs.core.Context UriInfo uri) {
-        return creations.create(token.getSubject(), idempotencyKey, draft, () -> {
-            var agreement = service.draft(actingFor(), draft.toContent());
+        return creations.create(caller.subject(), idempotencyKey, draft, () -> {
+            var agreement = service.draft(caller.actingFor(), draft.toContent());
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(agreement.id.toString()).build(),
                     AgreementView.of(agreement), Long.toString(agreement.version));
         });
@@ -118,7 +114,7 @@ public class AgreementResource {
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull AgreementRequests.Draft draft) {
         long version = Versions.required(ifMatch);
-        return answer(service.revise(id, version, actingFor(), draft.toContent()));
+        return answer(service.revise(id, version, caller.actingFor(), draft.toContent()));
     }
 
     @DELETE
@@ -131,13 +127,9 @@ public class AgreementResource {
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         long version = Versions.required(ifMatch);
-        service.delete(id, version, actingFor());
+        service.delete(id, version, caller.actingFor());
     }
 
-    /** The caller's institution from the token; null for the SJTUSM international office (admin), which acts for all. */
-    private String actingFor() {
-        return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
-    }
 
     @GET
     @Path("/{id}")
@@ -148,7 +140,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "404", description = "No agreement has this id, or your institution is not party to it "
             + "(urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
-        return answer(service.find(id, actingFor()));
+        return answer(service.find(id, caller.actingFor()));
     }
 
     @POST
@@ -161,7 +153,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response propose(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return answer(service.propose(id, Versions.required(ifMatch), actingFor()));
+        return answer(service.propose(id, Versions.required(ifMatch), caller.actingFor()));
     }
 
     @POST
@@ -179,8 +171,8 @@ public class AgreementResource {
     @APIResponse(responseCode = "409", description = "The hash is not the current proposal's: the detail names the current one "
             + "(urn:passerelle:problem:stale-approval); or nothing is proposed (urn:passerelle:problem:agreement-status)")
     public Response approve(@PathParam("id") UUID id, @Valid @NotNull AgreementRequests.Approval approval) {
-        String institution = String.valueOf((Object) token.getClaim("institution"));
-        return answer(service.approve(id, institution, approval.contentHash()));
+        // the international office approves as its own institution too, not for all
+        return answer(service.approve(id, caller.ownInstitution(), approval.contentHash()));
     }
 
     @POST
@@ -202,7 +194,7 @@ public class AgreementResource {
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @Valid @NotNull AgreementRequests.Draft amendment) {
         long version = Versions.required(ifMatch);
-        return answer(service.amend(id, version, actingFor(), amendment.toContent()));
+        return answer(service.amend(id, version, caller.actingFor(), amendment.toContent()));
     }
 
     @PUT
@@ -218,7 +210,7 @@ public class AgreementResource {
     public Response reviseAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull AgreementRequests.Draft amendment) {
         long version = Versions.required(ifMatch);
-        return answer(service.reviseAmendment(id, version, actingFor(), amendment.toContent()));
+        return answer(service.reviseAmendment(id, version, caller.actingFor(), amendment.toContent()));
     }
 
     @DELETE
@@ -230,7 +222,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response withdrawAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return answer(service.withdrawAmendment(id, Versions.required(ifMatch), actingFor()));
+        return answer(service.withdrawAmendment(id, Versions.required(ifMatch), caller.actingFor()));
     }
 
     @POST
@@ -244,7 +236,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response proposeAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return answer(service.proposeAmendment(id, Versions.required(ifMatch), actingFor()));
+        return answer(service.proposeAmendment(id, Versions.required(ifMatch), caller.actingFor()));
     }
 
     @GET
@@ -256,7 +248,7 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The versions")
     @APIResponse(responseCode = "404", description = "No such agreement for you (urn:passerelle:problem:not-found)")
     public List<VersionView> versions(@PathParam("id") UUID id) {
-        return history.versions(id, actingFor()).stream().map(VersionView::of).toList();
+        return history.versions(id, caller.actingFor()).stream().map(VersionView::of).toList();
     }
 
     @GET
@@ -272,7 +264,7 @@ public class AgreementResource {
     public VersionChanges changes(@PathParam("id") UUID id,
                                   @QueryParam("from") @Parameter(description = "Version number", example = "1") @Min(1) Integer from,
                                   @QueryParam("to") @Parameter(description = "Version number", example = "2") @Min(1) Integer to) {
-        return history.changes(id, actingFor(), from, to);
+        return history.changes(id, caller.actingFor(), from, to);
     }
 
     @POST

@@ -1,6 +1,5 @@
 package org.passerelle.agreements.targets;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -27,6 +25,7 @@ import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,10 +43,7 @@ public class TargetResource {
     IdempotentCreations creations;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -60,7 +56,7 @@ public class TargetResource {
     public Response create(@Valid @NotNull TargetRequest request,
                            @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never creates twice")
                            String idempotencyKey, @Context UriInfo uri) {
-        return creations.create(token.getSubject(), idempotencyKey, request, () -> {
+        return creations.create(caller.subject(), idempotencyKey, request, () -> {
             var target = targets.create(request);
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(target.id.toString()).build(),
                     TargetView.of(target), Long.toString(target.version));
@@ -85,7 +81,7 @@ public class TargetResource {
     @Operation(summary = "List targets", description = "Newest first; a coordinator sees those on its institution's agreements.")
     @APIResponse(responseCode = "200", description = "One page of targets")
     public Page<TargetView> list(@BeanParam @Valid PageRequest page) {
-        return targets.list(actingFor(), page).map(TargetView::of);
+        return targets.list(caller.actingFor(), page).map(TargetView::of);
     }
 
     @GET
@@ -95,7 +91,7 @@ public class TargetResource {
     @APIResponse(responseCode = "200", description = "The target, with its ETag")
     @APIResponse(responseCode = "404", description = "No such target for you (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
-        var target = targets.find(id, actingFor());
+        var target = targets.find(id, caller.actingFor());
         return Response.ok(TargetView.of(target)).tag(Versions.etag(target.version)).build();
     }
 
@@ -109,10 +105,7 @@ public class TargetResource {
     @APIResponse(responseCode = "200", description = "The progress")
     @APIResponse(responseCode = "404", description = "No such target for you (urn:passerelle:problem:not-found)")
     public TargetProgress progress(@PathParam("id") UUID id) {
-        return targets.progress(id, actingFor(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        return targets.progress(id, caller.actingFor(), LocalDate.now(ZoneId.of("Asia/Shanghai")));
     }
 
-    private String actingFor() {
-        return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
-    }
 }

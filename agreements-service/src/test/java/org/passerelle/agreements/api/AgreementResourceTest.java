@@ -33,6 +33,9 @@ class AgreementResourceTest {
     /** Marks this test's agreements, so that it lists only them among those of other tests. */
     String tag;
 
+    /** The draft between SJTUSM and Lyon 1. */
+    UUID lyonDraft;
+
     @BeforeEach
     void threeAgreements() {
         tag = "t" + UUID.randomUUID().toString().substring(0, 8);
@@ -43,9 +46,11 @@ class AgreementResourceTest {
             agreements.persist(agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.ACTIVE,
                     LocalizedText.of("SJTUSM - Université Paris Cité " + tag, "SJTUSM - Paris Cité University " + tag, "上海交大医学院-巴黎西岱大学 " + tag),
                     "u-paris.fr", MobilityType.SUMMER_TRAINING));
-            agreements.persist(agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.DRAFT,
+            var lyon = agreement(AgreementKind.BILATERAL_EXCHANGE, AgreementStatus.DRAFT,
                     LocalizedText.of("SJTUSM - Université Claude Bernard Lyon 1 " + tag, "SJTUSM - Lyon 1 " + tag, "上海交大医学院-里昂一大 " + tag),
-                    "univ-lyon1.fr", MobilityType.SUMMER_TRAINING));
+                    "univ-lyon1.fr", MobilityType.SUMMER_TRAINING);
+            agreements.persist(lyon);
+            lyonDraft = lyon.id;
         });
     }
 
@@ -96,6 +101,24 @@ class AgreementResourceTest {
                 .then().statusCode(200).body("items.parties", equalTo(List.of(List.of("sjtu.edu.cn", "univ-lyon1.fr"))));
         given().auth().oauth2(TestTokens.of("integration", "u-paris.fr")).queryParam("text", tag).queryParam("party", "univ-lyon1.fr")
                 .when().get("/api/agreements")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+    }
+
+    /** A misconfigured account acts for no institution: it is answered as a foreign institution is, never with a 500. */
+    @Test
+    void aCoordinatorWhoseTokenNamesNoInstitutionSeesAndApprovesNothing() {
+        String noInstitution = TestTokens.withoutInstitution("coordinator");
+        given().auth().oauth2(noInstitution).queryParam("text", tag)
+                .when().get("/api/agreements")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(noInstitution)
+                .when().get("/api/agreements/{id}", lyonDraft)
+                .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:not-found"));
+        given().auth().oauth2(noInstitution).contentType("application/json").body("{\"contentHash\":\"" + "0".repeat(64) + "\"}")
+                .when().post("/api/agreements/{id}/approvals", lyonDraft)
+                .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:not-found"));
+        given().auth().oauth2(noInstitution)
+                .when().get("/api/targets")
                 .then().statusCode(200).body("totalItems", equalTo(0));
     }
 

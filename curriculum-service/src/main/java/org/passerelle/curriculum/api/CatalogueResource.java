@@ -39,6 +39,7 @@ import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -73,7 +74,7 @@ public class CatalogueResource {
     CreditConversions conversions;
 
     @Inject
-    Callers callers;
+    Caller caller;
 
     @Inject
     IdempotentCreations creations;
@@ -127,7 +128,7 @@ public class CatalogueResource {
                             @HeaderParam("Idempotency-Key") @Parameter(description = "A key of the caller's choosing, so "
                                     + "that a retried request never creates twice", example = "ruijin-hpb-2027") String idempotencyKey,
                             @Context UriInfo uri) {
-        return creations.create(callers.current().account(), idempotencyKey, draft, () -> {
+        return creations.create(caller.subject(), idempotencyKey, draft, () -> {
             var item = catalogue.publish(draft.details(credits(draft)));
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(item.id.toString()).build(),
                     ItemView.of(item), Long.toString(item.version));
@@ -163,7 +164,7 @@ public class CatalogueResource {
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ItemRequests.ItemDraft draft) {
         long version = Versions.required(ifMatch);
-        var item = catalogue.revise(id, version, callers.current(), draft.details(credits(draft)));
+        var item = catalogue.revise(id, version, caller, draft.details(credits(draft)));
         return Response.ok(ItemView.of(item)).tag(Versions.etag(item.version)).build();
     }
 
@@ -181,7 +182,7 @@ public class CatalogueResource {
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         long version = Versions.required(ifMatch);
-        var item = catalogue.withdrawItem(id, version, callers.current());
+        var item = catalogue.withdrawItem(id, version, caller);
         return Response.ok(ItemView.of(item)).tag(Versions.etag(item.version)).build();
     }
 
@@ -214,9 +215,8 @@ public class CatalogueResource {
                          @HeaderParam("Idempotency-Key") @Parameter(description = "Makes a retried request create nothing twice",
                                  example = "summer-2027") String idempotencyKey,
                          @Context UriInfo uri) {
-        var caller = callers.current();
         // the item is part of what the key stands for: the same session body for another item is another request
-        return creations.create(caller.account(), idempotencyKey, List.of(id, draft), () -> {
+        return creations.create(caller.subject(), idempotencyKey, List.of(id, draft), () -> {
             var session = catalogue.plan(id, caller, draft.academicYear(), draft.startDate(), draft.endDate(), draft.capacity());
             return new IdempotentCreations.Created(uri.getBaseUriBuilder().path("api/catalogue/sessions")
                     .path(session.id.toString()).build(), SessionView.of(session), Long.toString(session.version));

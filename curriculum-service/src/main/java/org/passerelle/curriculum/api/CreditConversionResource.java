@@ -40,6 +40,7 @@ import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.security.Caller;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -88,7 +89,7 @@ public class CreditConversionResource {
     CreditConversionRuleRepository rules;
 
     @Inject
-    Callers callers;
+    Caller caller;
 
     @Inject
     IdempotentCreations creations;
@@ -153,7 +154,7 @@ public class CreditConversionResource {
     public Response define(@Valid @NotNull RuleDraft draft,
                            @HeaderParam("Idempotency-Key") @Parameter(example = "rule-sjtu-lyon1") String idempotencyKey,
                            @Context UriInfo uri) {
-        return creations.create(callers.current().account(), idempotencyKey, draft, () -> {
+        return creations.create(caller.subject(), idempotencyKey, draft, () -> {
             var rule = conversions.define(draft.chineseInstitution(), draft.partnerInstitution(), draft.ectsPerChineseCredit());
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(rule.id.toString()).build(),
                     RuleView.of(rule), Long.toString(rule.version));

@@ -29,6 +29,7 @@ import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.privacy.AuditedRead;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -47,7 +48,7 @@ public class SessionResource {
     SeatLedger seats;
 
     @Inject
-    Callers callers;
+    Caller caller;
 
     @GET
     @Path("/{id}")
@@ -78,7 +79,7 @@ public class SessionResource {
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull ItemRequests.SessionDraft draft) {
         long version = Versions.required(ifMatch);
-        return answer(catalogue.reschedule(id, version, callers.current(), draft.academicYear(), draft.startDate(),
+        return answer(catalogue.reschedule(id, version, caller, draft.academicYear(), draft.startDate(),
                 draft.endDate(), draft.capacity()));
     }
 
@@ -137,25 +138,24 @@ public class SessionResource {
     @AuditedRead("GET /api/catalogue/sessions/{id}/holders")
     public Page<HolderView> holders(@PathParam("id") UUID id, @BeanParam @Valid PageRequest page) {
         Session session = catalogue.session(id);
-        var caller = callers.current();
-        boolean seesAll = caller.admin() || catalogue.item(session.itemId).isSupervisedBy(caller.account())
-                && callers.hasRole("supervisor");
+        boolean seesAll = caller.isInternationalOffice() || catalogue.item(session.itemId).isSupervisedBy(caller.subject())
+                && caller.hasRole("supervisor");
         var holds = seats.holders(id, page);
-        var view = holds.map(h -> seesAll || h.sendingInstitution().equals(caller.institution())
-                && (callers.hasRole("coordinator") || callers.hasRole("integration"))
+        var view = holds.map(h -> seesAll || caller.belongsTo(h.sendingInstitution())
+                && (caller.hasRole("coordinator") || caller.hasRole("integration"))
                 ? new HolderView(h.mobilityId(), h.personId(), h.sendingInstitution(), h.heldAt(), false)
                 : new HolderView(null, null, h.sendingInstitution(), h.heldAt(), true));
         long shown = view.items().stream().filter(h -> !h.personalDataHidden()).count();
         if (shown > 0) {
-            LOG.infof("Personal data read: %d holders of session %s by account %s (%s)", shown, id, caller.account(),
-                    caller.institution());
+            LOG.infof("Personal data read: %d holders of session %s by account %s (%s)", shown, id, caller.subject(),
+                    caller.institution().orElse(null));
         }
         return view;
     }
 
-    private Response change(String ifMatch, BiFunction<Long, org.passerelle.curriculum.Caller, Session> change) {
+    private Response change(String ifMatch, BiFunction<Long, Caller, Session> change) {
         long version = Versions.required(ifMatch);
-        return answer(change.apply(version, callers.current()));
+        return answer(change.apply(version, caller));
     }
 
     private static Response answer(Session session) {

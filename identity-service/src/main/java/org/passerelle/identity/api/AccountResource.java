@@ -29,6 +29,7 @@ import org.passerelle.identity.accounts.AccountRole;
 import org.passerelle.identity.accounts.AccountService;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -82,7 +83,7 @@ public class AccountResource {
             + "institution (from the token); the international office sees all.")
     @APIResponse(responseCode = "200", description = "One page of accounts")
     public Page<AccountView> list(@BeanParam @Valid PageRequest page) {
-        return accounts.list(caller.reach(), page).map(a -> AccountView.of(a, null));
+        return accounts.list(caller.actingFor(), page).map(a -> AccountView.of(a, null));
     }
 
     @GET
@@ -92,7 +93,7 @@ public class AccountResource {
     @APIResponse(responseCode = "200", description = "The account")
     @APIResponse(responseCode = "404", description = "No account with this id within reach (urn:passerelle:problem:not-found)")
     public AccountView get(@PathParam("id") UUID id) {
-        return AccountView.of(service.find(id, caller.reach()), null);
+        return AccountView.of(service.find(id, caller.actingFor()), null);
     }
 
     @POST

@@ -30,6 +30,7 @@ import org.passerelle.identity.accounts.IntegrationClientRepository;
 import org.passerelle.identity.accounts.IntegrationClientService;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -79,7 +80,7 @@ public class IntegrationClientResource {
             + "the clients of their own institution (from the token); the international office sees all.")
     @APIResponse(responseCode = "200", description = "One page of integration clients")
     public Page<ClientView> list(@BeanParam @Valid PageRequest page) {
-        return clients.list(caller.reach(), page).map(c -> ClientView.of(c, null));
+        return clients.list(caller.actingFor(), page).map(c -> ClientView.of(c, null));
     }
 
     @GET
@@ -90,7 +91,7 @@ public class IntegrationClientResource {
     @APIResponse(responseCode = "200", description = "The integration client")
     @APIResponse(responseCode = "404", description = "No client with this id within reach (urn:passerelle:problem:not-found)")
     public ClientView get(@PathParam("id") UUID id) {
-        return ClientView.of(service.find(id, caller.reach()), null);
+        return ClientView.of(service.find(id, caller.actingFor()), null);
     }
 
     @POST

@@ -37,6 +37,7 @@ import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.UUID;
 
@@ -75,9 +76,6 @@ public class PersonResource {
     AuditLog audit;
 
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
-
-    @Inject
     org.eclipse.microprofile.jwt.JsonWebToken token;
 
     @GET
@@ -92,8 +90,8 @@ public class PersonResource {
                                  @QueryParam("scheme") @Parameter(description = "Limits `identifier` to one scheme", example = "INE")
                                  IdentifierScheme scheme,
                                  @QueryParam("kind") PersonKind kind) {
-        var found = people.list(new PersonRepository.Filter(caller.reach(), identifier, scheme, kind), page);
-        audit.recordHere(caller.subject(), caller.institution(), "GET /api/people", found.items().stream().map(p -> p.id).toList());
+        var found = people.list(new PersonRepository.Filter(caller.actingFor(), identifier, scheme, kind), page);
+        audit.recordHere(caller.subject(), caller.institution().orElse(null), "GET /api/people", found.items().stream().map(p -> p.id).toList());
         return found.map(PersonView::of);
     }
 
@@ -105,8 +103,8 @@ public class PersonResource {
     @APIResponse(responseCode = "200", description = "The person")
     @APIResponse(responseCode = "404", description = "No person with this id within reach (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
-        var person = service.find(id, caller.reach());
-        audit.recordHere(caller.subject(), caller.institution(), "GET /api/people/{id}", java.util.List.of(person.id));
+        var person = service.find(id, caller.actingFor());
+        audit.recordHere(caller.subject(), caller.institution().orElse(null), "GET /api/people/{id}", java.util.List.of(person.id));
         return Response.ok(PersonView.of(person)).tag(Versions.etag(person.version)).build();
     }
 
@@ -198,9 +196,9 @@ public class PersonResource {
     @APIResponse(responseCode = "503", description = "A service did not give its part; `detail` names it "
             + "(urn:passerelle:problem:export-incomplete)")
     public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") UUID id) {
-        String self = identity.hasRole("admin") ? null : caller.subject();
+        String self = caller.isInternationalOffice() ? null : caller.subject();
         var document = exports.export(id, self, token.getRawToken(), PersonView::of);
-        audit.recordHere(caller.subject(), caller.institution(), "GET /api/people/{id}/export", java.util.List.of(id));
+        audit.recordHere(caller.subject(), caller.institution().orElse(null), "GET /api/people/{id}/export", java.util.List.of(id));
         return document;
     }
 }

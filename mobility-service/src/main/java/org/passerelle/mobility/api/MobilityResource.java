@@ -1,6 +1,5 @@
 package org.passerelle.mobility.api;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,6 +40,7 @@ import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.privacy.AuditedRead;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
 import java.util.List;
@@ -73,10 +72,7 @@ public class MobilityResource {
     IdempotentCreations creations;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
@@ -92,7 +88,7 @@ public class MobilityResource {
                                    @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
                                    String academicYear,
                                    @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch) {
-        return mobilities.list(actingFor(), studentEmail(), status, academicYear, batch, page).map(MobilityView::of);
+        return mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, page).map(MobilityView::of);
     }
 
     @GET
@@ -108,7 +104,7 @@ public class MobilityResource {
     public ChangesView changes(@QueryParam("changedSince") @Parameter(example = "2026-11-01T00:00:00Z") Instant changedSince,
                                @QueryParam("cursor") @Size(max = 200) String cursor,
                                @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        var changes = feed.since(changedSince, cursor, actingFor(), limit);
+        var changes = feed.since(changedSince, cursor, caller.actingFor(), limit);
         return new ChangesView(changes.items().stream().map(MobilityView::of).toList(), changes.nextCursor());
     }
 
@@ -125,7 +121,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "404", description = "No such mobility for you (urn:passerelle:problem:not-found)")
     @AuditedRead("GET /api/mobilities/{id}")
     public Response get(@PathParam("id") UUID id) {
-        return answer(service.find(id, actingFor(), studentEmail()));
+        return answer(service.find(id, caller.actingFor(), studentEmail()));
     }
 
     @POST
@@ -145,8 +141,8 @@ public class MobilityResource {
                              @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never creates twice",
                                      example = "lyon1-2027-summer-0042") String idempotencyKey,
                              @Context UriInfo uri) {
-        return creations.create(token.getSubject(), idempotencyKey, nomination, () -> {
-            var mobility = service.nominate(actingFor(), nomination.toNomination(), null);
+        return creations.create(caller.subject(), idempotencyKey, nomination, () -> {
+            var mobility = service.nominate(caller.actingFor(), nomination.toNomination(), null);
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(mobility.id.toString()).build(),
                     MobilityView.of(mobility), Long.toString(mobility.version));
         });
@@ -164,8 +160,8 @@ public class MobilityResource {
     public Response nominateAll(@NotNull @Size(max = BulkNominations.MAX_ROWS) List<MobilityRequests.NominationRequest> rows,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context HttpHeaders headers, @Context UriInfo uri) {
-        return creations.create(token.getSubject(), idempotencyKey, rows,
-                () -> created(bulk.nominate(actingFor(), rows, headers, uri), uri));
+        return creations.create(caller.subject(), idempotencyKey, rows,
+                () -> created(bulk.nominate(caller.actingFor(), rows, headers, uri), uri));
     }
 
     @POST
@@ -182,8 +178,8 @@ public class MobilityResource {
     @APIResponse(responseCode = "400", description = "Not CSV with the expected header (urn:passerelle:problem:bad-csv)")
     public Response nominateCsv(@NotNull String csv, @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context HttpHeaders headers, @Context UriInfo uri) {
-        return creations.create(token.getSubject(), idempotencyKey, csv,
-                () -> created(bulk.nominateCsv(actingFor(), csv, headers, uri), uri));
+        return creations.create(caller.subject(), idempotencyKey, csv,
+                () -> created(bulk.nominateCsv(caller.actingFor(), csv, headers, uri), uri));
     }
 
     private static IdempotentCreations.Created created(BulkNominations.Result result, UriInfo uri) {
@@ -201,7 +197,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
     @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
-        return answer(service.accept(id, Versions.required(ifMatch), actingFor()));
+        return answer(service.accept(id, Versions.required(ifMatch), caller.actingFor()));
     }
 
     @POST
@@ -216,7 +212,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "409", description = "Not nominated (urn:passerelle:problem:mobility-status)")
     public Response reject(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.Reason rejection) {
-        return answer(service.reject(id, Versions.required(ifMatch), actingFor(), rejection.reason()));
+        return answer(service.reject(id, Versions.required(ifMatch), caller.actingFor(), rejection.reason()));
     }
 
     @POST
@@ -228,7 +224,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "409", description = "Not accepted (urn:passerelle:problem:mobility-status)")
     public Response arrive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.ConfirmedDate arrival) {
-        return answer(service.arrive(id, Versions.required(ifMatch), actingFor(), arrival.on()));
+        return answer(service.arrive(id, Versions.required(ifMatch), caller.actingFor(), arrival.on()));
     }
 
     @POST
@@ -240,7 +236,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "409", description = "Not in progress (urn:passerelle:problem:mobility-status)")
     public Response depart(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.ConfirmedDate departure) {
-        return answer(service.depart(id, Versions.required(ifMatch), actingFor(), departure.on()));
+        return answer(service.depart(id, Versions.required(ifMatch), caller.actingFor(), departure.on()));
     }
 
     @POST
@@ -253,24 +249,18 @@ public class MobilityResource {
     @APIResponse(responseCode = "409", description = "Already started, finished or closed (urn:passerelle:problem:mobility-status)")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.Reason cancellation) {
-        return answer(service.cancel(id, Versions.required(ifMatch), actingFor(), cancellation.reason()));
+        return answer(service.cancel(id, Versions.required(ifMatch), caller.actingFor(), cancellation.reason()));
     }
 
     private static Response answer(Mobility mobility) {
         return Response.ok(MobilityView.of(mobility)).tag(Versions.etag(mobility.version)).build();
     }
 
-    /** The caller's institution from the token; null for the international office (admin), which sees all. */
-    private String actingFor() {
-        return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
-    }
-
     /** A student sees the mobilities of their own email, and nothing else. */
     private String studentEmail() {
-        if (identity.hasRole("admin") || identity.hasRole("coordinator") || identity.hasRole("integration")) {
+        if (caller.isInternationalOffice() || caller.hasRole("coordinator") || caller.hasRole("integration")) {
             return null;
         }
-        Object email = token.getClaim("email");
-        return email == null ? "" : email.toString();
+        return caller.email();
     }
 }

@@ -1,6 +1,5 @@
 package org.passerelle.mobility.statistics;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,12 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.List;
 
@@ -50,10 +49,7 @@ public class StatisticsResource {
     EntityManager entityManager;
 
     @Inject
-    JsonWebToken token;
-
-    @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @ConfigProperty(name = "passerelle.home-institution", defaultValue = "sjtu.edu.cn")
     String home;
@@ -70,7 +66,7 @@ public class StatisticsResource {
                                  @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") String academicYear,
                                  @QueryParam("direction") Direction direction,
                                  @QueryParam("partner") @Parameter(example = "univ-lyon1.fr") String partner) {
-        String me = visibleTo();
+        String me = caller.actingFor();
         String where = " where (sending_institution = :home or receiving_institution = :home)"
                 + (academicYear == null ? "" : " and academic_year = :year")
                 + (direction == null ? "" : direction == Direction.INBOUND ? " and receiving_institution = :home" : " and sending_institution = :home")
@@ -108,7 +104,4 @@ public class StatisticsResource {
         return query;
     }
 
-    private String visibleTo() {
-        return identity.hasRole("admin") ? null : String.valueOf((Object) token.getClaim("institution"));
-    }
 }

@@ -23,6 +23,11 @@ public final class TestTokens {
         return build(AUDIENCE, ISSUER, institution, role);
     }
 
+    /** A staff token whose account names no institution: services must let it act for none. */
+    public static String withoutInstitution(String role) {
+        return build(AUDIENCE, ISSUER, null, role);
+    }
+
     /** A token for another audience: services must refuse it. */
     public static String forAudience(String audience, String role, String institution) {
         return build(audience, ISSUER, institution, role);
@@ -52,14 +57,16 @@ public final class TestTokens {
                 .jws().keyId("1").sign();
     }
 
+    /** Without an institution, the token has no "institution" claim at all (not one that is null). */
     private static String build(String audience, String issuer, String institution, String... roles) {
-        return Jwt.preferredUserName(roles[0] + "." + institution)
+        var claims = Jwt.preferredUserName(roles[0] + "." + institution)
                 .subject(UUID.randomUUID().toString())
                 .issuer(issuer)
                 .audience(audience)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .claim("institution", institution)
-                .jws().keyId("1")
-                .sign();
+                .claim("realm_access", Map.of("roles", List.of(roles)));
+        if (institution != null) {
+            claims.claim("institution", institution);
+        }
+        return claims.jws().keyId("1").sign();
     }
 }

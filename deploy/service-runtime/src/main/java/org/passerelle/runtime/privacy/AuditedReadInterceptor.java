@@ -8,8 +8,8 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,7 @@ public class AuditedReadInterceptor {
     Outbox outbox;
 
     @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     Instance<PeopleInAnswers> answers; // only services with audited reads provide one
@@ -41,9 +41,7 @@ public class AuditedReadInterceptor {
         List<UUID> people = answers.get().peopleIn(entity).stream().filter(Objects::nonNull).distinct().toList();
         if (!people.isEmpty()) {
             String resource = context.getMethod().getAnnotation(AuditedRead.class).value();
-            Object institution = token.getClaim("institution");
-            var read = new PersonalDataRead(token.getSubject(), institution == null ? null : institution.toString(), resource,
-                    people, Instant.now());
+            var read = new PersonalDataRead(caller.subject(), caller.institution().orElse(null), resource, people, Instant.now());
             QuarkusTransaction.requiringNew().run(() -> outbox.append(read.actor() == null ? "anonymous" : read.actor(), read));
         }
         return answer;

@@ -1,9 +1,8 @@
 package org.passerelle.runtime.privacy;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.HashSet;
 import java.util.List;
@@ -15,22 +14,18 @@ import java.util.UUID;
 public class PersonalDataRequests {
 
     @Inject
-    SecurityIdentity identity;
-
-    @Inject
-    JsonWebToken token;
+    Caller caller;
 
     @Inject
     Fingerprints fingerprints;
 
     /** The request being answered; {@code personId} and {@code prints} count only when the office asks. */
     public PersonalDataRequest of(UUID personId, List<String> prints) {
-        Object email = token.getClaim("email");
-        String own = email == null ? "" : email.toString();
-        if (!identity.hasRole("admin")) {
-            return new PersonalDataRequest(false, token.getSubject(), own, null, Set.of(), fingerprints);
+        String own = caller.email();
+        if (!caller.isInternationalOffice()) {
+            return new PersonalDataRequest(false, caller.subject(), own, null, Set.of(), fingerprints);
         }
         Set<String> named = new HashSet<>(prints == null ? List.of() : prints);
-        return new PersonalDataRequest(true, token.getSubject(), own, personId, named, fingerprints);
+        return new PersonalDataRequest(true, caller.subject(), own, personId, named, fingerprints);
     }
 }

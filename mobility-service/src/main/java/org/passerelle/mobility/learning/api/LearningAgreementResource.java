@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -31,6 +30,7 @@ import org.passerelle.mobility.learning.LearningAgreementService;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.problem.Problem;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.List;
 import java.util.UUID;
@@ -90,10 +90,10 @@ public class LearningAgreementResource {
     IdempotentCreations creations;
 
     @Inject
-    JsonWebToken token;
+    SecurityIdentity identity;
 
     @Inject
-    SecurityIdentity identity;
+    Caller caller;
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
@@ -209,13 +209,11 @@ public class LearningAgreementResource {
      * for all, a student for the mobilities of their email.
      */
     private LearningAgreementService.Caller caller() {
-        boolean admin = identity.hasRole("admin");
-        boolean staff = identity.hasRole("coordinator") || identity.hasRole("integration");
-        String role = admin ? "admin" : identity.hasRole("coordinator") ? "coordinator" : staff ? "integration" : "student";
-        String institution = admin ? null : String.valueOf((Object) token.getClaim("institution"));
-        Object email = token.getClaim("email");
-        String studentEmail = admin || staff ? null : email == null ? "" : email.toString();
-        String subject = token.getSubject() != null ? token.getSubject() : identity.getPrincipal().getName();
-        return new LearningAgreementService.Caller(subject, role, institution, studentEmail);
+        boolean admin = caller.isInternationalOffice();
+        boolean staff = caller.hasRole("coordinator") || caller.hasRole("integration");
+        String role = admin ? "admin" : caller.hasRole("coordinator") ? "coordinator" : staff ? "integration" : "student";
+        String studentEmail = admin || staff ? null : caller.email();
+        String subject = caller.subject() != null ? caller.subject() : identity.getPrincipal().getName();
+        return new LearningAgreementService.Caller(subject, role, caller.actingFor(), studentEmail);
     }
 }
