@@ -208,27 +208,28 @@ public final class NominationBenchmark {
         }
     }
 
-    /** Requests and their latencies. */
-    private record Run(List<Long> micros, int created, int refused, double seconds, String lastId, Map<Integer, Long> percentiles) {
-        Run(List<Long> micros, int created, int refused, double seconds, String lastId) {
-            this(micros, created, refused, seconds, lastId, Map.of());
-        }
-
+    /** Requests answered and refused, and latency in ms at percentiles (50, 99, and 100 where measured). */
+    private record Run(int created, int refused, double seconds, Map<Integer, Double> millis) {
         double perSecond() {
             return created / seconds;
         }
 
         double p(int percentile) {
-            if (percentiles.containsKey(percentile)) {
-                return percentiles.get(percentile) / 1000.0;
-            }
+            return millis.getOrDefault(percentile, Double.NaN);
+        }
+
+        /** p50, p99 and the maximum of latencies in microseconds. */
+        static Map<Integer, Double> percentilesOf(List<Long> micros) {
             var sorted = new ArrayList<>(micros);
             Collections.sort(sorted);
-            if (sorted.isEmpty()) {
-                return Double.NaN;
+            var millis = new java.util.TreeMap<Integer, Double>();
+            for (int percentile : new int[] {50, 99, 100}) {
+                int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+                if (!sorted.isEmpty()) {
+                    millis.put(percentile, sorted.get(Math.max(0, index)) / 1000.0);
+                }
             }
-            int index = (int) Math.min(sorted.size() - 1, Math.ceil(percentile / 100.0 * sorted.size()) - 1);
-            return sorted.get(Math.max(0, index)) / 1000.0;
+            return millis;
         }
     }
 
@@ -271,7 +272,7 @@ public final class NominationBenchmark {
             refused += Integer.parseInt(errors.group(1)) + Integer.parseInt(errors.group(2)) + Integer.parseInt(errors.group(3))
                     + Integer.parseInt(errors.group(4));
         }
-        var percentiles = new java.util.TreeMap<Integer, Long>();
+        var percentiles = new java.util.TreeMap<Integer, Double>();
         var latency = Pattern.compile("\\s+(50|99)%\\s+([0-9.]+)(us|ms|s)\\b").matcher(output);
         while (latency.find()) {
             double value = Double.parseDouble(latency.group(2));
@@ -280,7 +281,7 @@ public final class NominationBenchmark {
                 case "ms" -> value * 1_000;
                 default -> value * 1_000_000;
             };
-            percentiles.put(Integer.parseInt(latency.group(1)), (long) micros);
+            percentiles.put(Integer.parseInt(latency.group(1)), micros / 1000);
         }
         double elapsed = Double.parseDouble(total.group(2)) * switch (total.group(3)) {
             case "ms" -> 0.001;
@@ -288,7 +289,7 @@ public final class NominationBenchmark {
             case "h" -> 3600;
             default -> 1;
         };
-        return new Run(List.of(), requests - refused, refused, elapsed, null, percentiles);
+        return new Run(requests - refused, refused, elapsed, percentiles);
     }
 
     /** One mobility created for the GET phase. */
@@ -353,7 +354,7 @@ public final class NominationBenchmark {
             next += interval;
         }
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
-        return new Run(latencies, latencies.size(), errors.get(), (System.nanoTime() - start) / 1e9, id);
+        return new Run(latencies.size(), errors.get(), (System.nanoTime() - start) / 1e9, Run.percentilesOf(latencies));
     }
 
     /** pgbench at the same concurrency: what PostgreSQL alone does with the same writes per nomination. */
