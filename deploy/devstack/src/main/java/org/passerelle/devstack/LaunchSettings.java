@@ -8,15 +8,19 @@ import java.util.Map;
 /** What the launcher needs to know: folders, ports (each overridable by an environment variable) and flags. */
 record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution, Path realmFile,
                       int postgresPort, int kafkaPort, int kafkaControllerPort,
-                      int keycloakPort, int keycloakManagementPort, Map<String, Integer> servicePorts,
+                      int keycloakPort, int keycloakManagementPort, Map<String, Integer> servicePorts, String serviceHost,
                       boolean reset, boolean empty, boolean help) {
 
     static final String USAGE = """
-            Usage: ./deploy/run [--reset] [--empty] [--help]
+            Usage: ./deploy/run [--reset] [--empty] [--rebuild] [--help]
               --reset   forget the data of earlier runs (databases, Kafka topics, Keycloak users); keeps the downloads
               --empty   do not load the demo data (the founding agreements, catalogue and nominations)
+              --rebuild build the services and the launcher again before starting (otherwise only what is missing)
+              --help    this text
+            One launcher runs per state folder; a service that ends on its own is started again.
             Environment:
               PASSERELLE_STATE                  state folder (default .passerelle in the repository)
+              PASSERELLE_SERVICE_HOST           address the four services listen on (default 127.0.0.1; 0.0.0.0 for every interface)
               PASSERELLE_POSTGRES_PORT          15432
               PASSERELLE_KAFKA_PORT             19092 (controller: PASSERELLE_KAFKA_CONTROLLER_PORT, 19093)
               PASSERELLE_KEYCLOAK_PORT          8180  (management: PASSERELLE_KEYCLOAK_MANAGEMENT_PORT, 9180)
@@ -51,7 +55,20 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
                 port(env, "PASSERELLE_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "PASSERELLE_KEYCLOAK_PORT", 8180),
                 port(env, "PASSERELLE_KEYCLOAK_MANAGEMENT_PORT", 9180),
-                servicePorts, reset, empty, help);
+                servicePorts, env.getOrDefault("PASSERELLE_SERVICE_HOST", "127.0.0.1"), reset, empty, help);
+    }
+
+    /** How a service reaches the infrastructure, and where it listens. */
+    Map<String, String> serviceEnvironment(ServiceSpec spec) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_HOST", serviceHost);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + spec.database());
+        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresNode.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + keycloakPort + "/realms/passerelle");
+        env.put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "http://127.0.0.1:" + keycloakPort);
+        return env;
     }
 
     int servicePort(ServiceSpec spec) {

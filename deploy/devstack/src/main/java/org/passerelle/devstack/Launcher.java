@@ -32,6 +32,7 @@ public final class Launcher {
     private final KeycloakNode keycloak;
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean stopping;
+    private StateLock stateLock;
 
     Launcher(LaunchSettings settings) {
         this.settings = settings;
@@ -43,7 +44,7 @@ public final class Launcher {
                 state.resolve("logs/keycloak.log"));
         for (ServiceSpec spec : ServiceSpec.ALL) {
             services.add(new ServiceProcess(spec.name(), settings.root().resolve(spec.runJar()),
-                    settings.servicePort(spec), serviceEnvironment(spec),
+                    settings.servicePort(spec), settings.serviceEnvironment(spec),
                     state.resolve("logs/" + spec.name() + ".log")));
         }
     }
@@ -62,6 +63,14 @@ public final class Launcher {
             System.out.println(LaunchSettings.USAGE);
             return;
         }
+        StateLock lock;
+        try {
+            lock = StateLock.take(settings.stateDirectory());
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(4);
+            return;
+        }
         List<String> taken = settings.takenPorts();
         if (!taken.isEmpty()) {
             taken.forEach(t -> System.err.println("Port already taken: " + t));
@@ -70,6 +79,7 @@ public final class Launcher {
             return;
         }
         var launcher = new Launcher(settings);
+        launcher.stateLock = lock;
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "passerelle-stop"));
         try {
             launcher.startAll();
@@ -205,39 +215,44 @@ public final class Launcher {
         }
     }
 
-    /** Keeps running until Ctrl-C; tells when a service ends on its own. */
-    void watch() throws InterruptedException {
-        List<ServiceProcess> reported = new ArrayList<>();
+    /** Keeps running until Ctrl-C; a service that ends on its own is reported and started again. */
+    void watch() throws Exception {
+        long now = System.nanoTime();
+        List<ServiceSupervisor> supervisors = services.stream()
+                .map(s -> new ServiceSupervisor(s, this::say, now)).toList();
         while (!stopping) {
-            for (ServiceProcess service : services) {
-                if (!service.isAlive() && !reported.contains(service) && !stopping) {
-                    say(service.name() + " ended with code " + service.exitValue() + "; see " + service.logFile());
-                    reported.add(service);
+            for (ServiceSupervisor supervisor : supervisors) {
+                synchronized (this) { // never start a service while stopAll stops them
+                    if (!stopping) {
+                        supervisor.check(System.nanoTime());
+                    }
                 }
             }
-            Thread.sleep(2000);
+            Thread.sleep(1000);
         }
     }
 
     void stopAll() {
-        stopping = true;
+        synchronized (this) {
+            stopping = true;
+        }
         say("stopping");
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         keycloak.stop();
         kafka.stop();
         postgres.stop();
+        releaseStateLock();
         say("stopped");
     }
 
-    private Map<String, String> serviceEnvironment(ServiceSpec spec) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + settings.postgresPort() + "/" + spec.database());
-        env.put("QUARKUS_DATASOURCE_USERNAME", PostgresNode.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresNode.PASSWORD);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + settings.kafkaPort());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + settings.keycloakPort() + "/realms/passerelle");
-        env.put("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", "http://127.0.0.1:" + settings.keycloakPort());
-        return env;
+    private void releaseStateLock() {
+        try {
+            if (stateLock != null) {
+                stateLock.close();
+            }
+        } catch (IOException e) {
+            // the operating system releases it when this process ends anyway
+        }
     }
 
     private void printWelcome() {

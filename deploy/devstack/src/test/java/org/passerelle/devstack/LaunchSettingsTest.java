@@ -43,4 +43,30 @@ class LaunchSettingsTest {
                     report.toString());
         }
     }
+
+    @Test
+    void servicesListenOnLoopbackUnlessToldOtherwise() {
+        var mobility = ServiceSpec.named("mobility-service");
+        assertEquals("127.0.0.1", LaunchSettings.from(new String[0], Map.of()).serviceEnvironment(mobility).get("QUARKUS_HTTP_HOST"));
+        assertEquals("0.0.0.0", LaunchSettings.from(new String[0], Map.of("PASSERELLE_SERVICE_HOST", "0.0.0.0"))
+                .serviceEnvironment(mobility).get("QUARKUS_HTTP_HOST"));
+    }
+
+    /** The README sends a new user to --help for the options it names: each must be there. */
+    @Test
+    void theHelpListsEveryOptionTheReadmeNames() throws Exception {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../../README.md"));
+        var options = java.util.regex.Pattern.compile("`(?:\\./deploy/run )?(--[a-z-]+)`").matcher(readme)
+                .results().map(m -> m.group(1)).distinct().toList();
+        assertTrue(options.containsAll(java.util.List.of("--reset", "--empty", "--rebuild", "--help")), options.toString());
+        for (String option : options) {
+            assertTrue(LaunchSettings.USAGE.contains("\n  " + option + " "), option + " is missing from:\n" + LaunchSettings.USAGE);
+        }
+        for (var line : readme.lines().filter(l -> l.contains("PASSERELLE_")).toList()) {
+            var variable = java.util.regex.Pattern.compile("PASSERELLE_[A-Z_]+").matcher(line);
+            while (variable.find()) {
+                assertTrue(LaunchSettings.USAGE.contains(variable.group()), variable.group() + " is missing from --help");
+            }
+        }
+    }
 }
