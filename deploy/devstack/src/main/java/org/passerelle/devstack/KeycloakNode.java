@@ -331,7 +331,7 @@ public final class KeycloakNode {
      * True when Keycloak must import it: no realm was seen served from its data yet, or the realm file changed
      * since. Once Keycloak serves the realm, {@link #isReady()} notes which realm file it imported.
      */
-    private boolean prepareImport(Path distribution) throws IOException {
+    boolean prepareImport(Path distribution) throws IOException {
         if (!Files.isRegularFile(realmFile)) {
             throw new NoSuchFileException(realmFile.toString(), null, "realm file not found");
         }
@@ -358,7 +358,7 @@ public final class KeycloakNode {
     }
 
     /** Notes that the realm file being imported is now served, so that later starts skip the import. */
-    private synchronized void importDone() {
+    synchronized void importDone() {
         if (pendingImport == null) {
             return;
         }
