@@ -28,7 +28,7 @@ import java.util.List;
 public class SampleResource {
 
     public record SampleRequest(@NotBlank String name, @NotNull @Min(1) Integer places, LocalDate startsOn,
-                                @Valid List<@Valid Part> parts) {
+                                @Valid List<@Valid Part> parts, Colour colour, Boolean urgent) {
     }
 
     public record Part(@Size(min = 4, max = 4) String isced) {
@@ -37,8 +37,9 @@ public class SampleResource {
     public enum Colour { RED, GREEN }
 
     @GET
-    public Page<String> list(@BeanParam @Valid PageRequest page, @jakarta.ws.rs.QueryParam("colour") Colour colour) {
-        return Page.of(List.of(colour == null ? "a" : colour.name()), page, 1);
+    public Page<String> list(@BeanParam @Valid PageRequest page, @jakarta.ws.rs.QueryParam("colour") Colour colour,
+                             @jakarta.ws.rs.QueryParam("text") String text) {
+        return Page.of(List.of(colour == null ? text == null ? "a" : text : colour.name()), page, 1);
     }
 
     @POST

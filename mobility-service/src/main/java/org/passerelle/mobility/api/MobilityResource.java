@@ -157,7 +157,7 @@ public class MobilityResource {
                     + "mobilities created are listed at the Location (GET /api/mobilities?batch=...). Send an Idempotency-Key "
                     + "so that a retried script never creates twice.")
     @APIResponse(responseCode = "201", description = "A result per row")
-    public Response nominateAll(@NotNull @Size(max = BulkNominations.MAX_ROWS) List<MobilityRequests.NominationRequest> rows,
+    public Response nominateAll(@NotNull @Size(max = BulkNominations.MAX_ROWS) List<MobilityRequests.@NotNull NominationRequest> rows,
                                 @HeaderParam("Idempotency-Key") String idempotencyKey,
                                 @Context HttpHeaders headers, @Context UriInfo uri) {
         return creations.create(caller.subject(), idempotencyKey, rows,

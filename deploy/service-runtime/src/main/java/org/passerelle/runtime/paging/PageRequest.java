@@ -10,11 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class PageRequest {
 
     public static final int MAX_SIZE = 100;
+    /** Far beyond any list here, and low enough that page x size can never overflow. */
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
-    @Parameter(description = "Page number, from 0", example = "0")
+    @Max(MAX_PAGE)
+    @Parameter(description = "Page number, from 0 to 1000000", example = "0")
     public int page;
 
     @QueryParam("size")
@@ -25,6 +28,6 @@ public class PageRequest {
     public int size;
 
     public int offset() {
-        return page * size;
+        return Math.multiplyExact(page, size);
     }
 }

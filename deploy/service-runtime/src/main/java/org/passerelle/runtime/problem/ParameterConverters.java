@@ -36,6 +36,14 @@ public class ParameterConverters implements ParamConverterProvider {
             return (ParamConverter<T>) converter(name, "parameter.one-of", allowed,
                     value -> Enum.valueOf(enumType, value.trim()));
         }
+        if (rawType == String.class) {
+            return (ParamConverter<T>) converter(name, "text.control-character", "", value -> {
+                if (org.passerelle.runtime.text.ControlCharacters.present(value)) {
+                    throw new IllegalArgumentException("control character");
+                }
+                return value;
+            });
+        }
         if (rawType == Integer.class || rawType == int.class) {
             return (ParamConverter<T>) converter(name, "parameter.integer", "", value -> Integer.valueOf(value.trim()));
         }

@@ -77,8 +77,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        String reason = ProblemMessages.text(field.isEmpty() ? "body.unreadable" : "body.wrong-type",
-                ProblemResponses.locale(headers));
+        String reasonKey = field.isEmpty() ? "body.unreadable"
+                : e instanceof org.passerelle.runtime.json.StrictJson.ControlCharacterInText ? "text.control-character"
+                : "body.wrong-type";
+        String reason = ProblemMessages.text(reasonKey, ProblemResponses.locale(headers));
         List<Problem.FieldError> errors = List.of(new Problem.FieldError(field.isEmpty() ? "$" : field, reason));
         return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, errors, null, headers, uri);
     }
