@@ -108,7 +108,7 @@ class AgreementResourceTest {
     @Test
     void aCoordinatorWhoseTokenNamesNoInstitutionIsRefused() {
         String noInstitution = TestTokens.withoutInstitution("coordinator");
-        String unknownInstitution = TestTokens.of("integration", "nowhere.example");
+        String unknownInstitution = TestTokens.of("coordinator", "nowhere.example");
         for (String token : List.of(noInstitution, unknownInstitution)) {
             given().auth().oauth2(token).queryParam("text", tag)
                     .when().get("/api/agreements")
