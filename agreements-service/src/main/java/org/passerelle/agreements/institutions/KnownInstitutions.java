@@ -12,6 +12,7 @@ import org.passerelle.agreements.AgreementContent;
 import org.passerelle.runtime.events.IncomingEvents;
 import org.passerelle.runtime.events.ReceivedEvent;
 import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.security.InstitutionDirectory;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,10 +21,11 @@ import java.util.UUID;
 
 /**
  * The institutions an agreement may name, kept from identity-service's events (docs/events/identity): a
- * party that is no known institution is refused with its field.
+ * party that is no known institution is refused with its field, and a caller whose token names none is refused
+ * every operation (the runtime's KnownInstitutionRequired).
  */
 @ApplicationScoped
-public class KnownInstitutions {
+public class KnownInstitutions implements InstitutionDirectory {
 
     /** The data of InstitutionRegistered and InstitutionChanged v1 that this service reads. */
     public record Institution(UUID institutionId, String schacCode, List<String> previousSchacCodes, Name name,
@@ -78,5 +80,12 @@ public class KnownInstitutions {
             problems.check(known.contains(party), "parties[" + i + "]", "institution.unknown", party);
         }
         problems.throwIfAny();
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean isKnown(String schacCode) {
+        return !entityManager.createNativeQuery("select 1 from known_institution where schac_code = ?1")
+                .setParameter(1, schacCode).getResultList().isEmpty();
     }
 }

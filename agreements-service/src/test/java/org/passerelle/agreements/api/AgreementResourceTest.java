@@ -104,22 +104,25 @@ class AgreementResourceTest {
                 .then().statusCode(200).body("totalItems", equalTo(0));
     }
 
-    /** A misconfigured account acts for no institution: it is answered as a foreign institution is, never with a 500. */
+    /** A misconfigured account acts for no institution: refused every operation, never served empty nor a 500. */
     @Test
-    void aCoordinatorWhoseTokenNamesNoInstitutionSeesAndApprovesNothing() {
+    void aCoordinatorWhoseTokenNamesNoInstitutionIsRefused() {
         String noInstitution = TestTokens.withoutInstitution("coordinator");
-        given().auth().oauth2(noInstitution).queryParam("text", tag)
-                .when().get("/api/agreements")
-                .then().statusCode(200).body("totalItems", equalTo(0));
-        given().auth().oauth2(noInstitution)
-                .when().get("/api/agreements/{id}", lyonDraft)
-                .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:not-found"));
-        given().auth().oauth2(noInstitution).contentType("application/json").body("{\"contentHash\":\"" + "0".repeat(64) + "\"}")
-                .when().post("/api/agreements/{id}/approvals", lyonDraft)
-                .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:not-found"));
-        given().auth().oauth2(noInstitution)
-                .when().get("/api/targets")
-                .then().statusCode(200).body("totalItems", equalTo(0));
+        String unknownInstitution = TestTokens.of("coordinator", "nowhere.example");
+        for (String token : List.of(noInstitution, unknownInstitution)) {
+            given().auth().oauth2(token).queryParam("text", tag)
+                    .when().get("/api/agreements")
+                    .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:unknown-institution"));
+            given().auth().oauth2(token)
+                    .when().get("/api/agreements/{id}", lyonDraft)
+                    .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:unknown-institution"));
+            given().auth().oauth2(token).contentType("application/json").body("{\"contentHash\":\"" + "0".repeat(64) + "\"}")
+                    .when().post("/api/agreements/{id}/approvals", lyonDraft)
+                    .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:unknown-institution"));
+            given().auth().oauth2(token)
+                    .when().get("/api/targets")
+                    .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:unknown-institution"));
+        }
     }
 
     @Test

@@ -69,6 +69,31 @@ class SharedAnswersTest {
         }
 
         @Test
+        void aTokenOfNoKnownInstitutionIsRefusedBeforeTheOperation() {
+            for (String token : new String[] {TestTokens.withoutInstitution("coordinator"),
+                    TestTokens.of("coordinator", "nowhere.example"), TestTokens.of("coordinator", "")}) {
+                given().auth().oauth2(token).header("Accept-Language", "fr-FR").when().get("/api/samples")
+                        .then().statusCode(403).contentType(PROBLEM)
+                        .body("type", equalTo("urn:passerelle:problem:unknown-institution"))
+                        .body("title", equalTo("Établissement inconnu"));
+            }
+        }
+
+        @Test
+        void theInternationalOfficeNeedsNoInstitution() {
+            given().auth().oauth2(TestTokens.withoutInstitution("admin")).when().get("/api/samples")
+                    .then().statusCode(200);
+        }
+
+        @Test
+        void healthAndDocumentationStayOpenToAnyToken() {
+            given().auth().oauth2(TestTokens.of("coordinator", "nowhere.example")).when().get("/q/openapi")
+                    .then().statusCode(200);
+            given().auth().oauth2(TestTokens.withoutInstitution("student")).when().get("/q/health/live")
+                    .then().statusCode(200);
+        }
+
+        @Test
         void aValidTokenWithTheRoleIsServed() {
             given().auth().oauth2(COORDINATOR).when().get("/api/samples")
                     .then().statusCode(200).body("items", hasSize(1));
@@ -160,8 +185,36 @@ class SharedAnswersTest {
                     .body("type", equalTo("urn:passerelle:problem:unsupported-media-type"));
             given().auth().oauth2(COORDINATOR).accept("application/xml")
                     .when().get("/api/samples")
-                    .then().statusCode(406)
+                    .then().statusCode(406).contentType(PROBLEM)
                     .body(containsString("urn:passerelle:problem:not-acceptable"));
+        }
+
+        @Test
+        void unsupportedMediaTypeAndNotAcceptableAreInTheCallersLanguage() {
+            given().auth().oauth2(COORDINATOR).header("Accept-Language", "zh-CN").contentType("text/csv").body("a,b")
+                    .when().post("/api/samples")
+                    .then().statusCode(415).contentType(PROBLEM).header("Content-Language", "zh")
+                    .body("title", equalTo("不支持的媒体类型"));
+            given().auth().oauth2(COORDINATOR).header("Accept-Language", "fr-CA").accept("text/html")
+                    .when().get("/api/samples")
+                    .then().statusCode(406).contentType(PROBLEM).header("Content-Language", "fr")
+                    .body("title", equalTo("Format non disponible"));
+        }
+
+        @Test
+        void aBodyOverTheLimitIsAProblemNamingTheLimit() {
+            String large = "{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"places\":1}";
+            given().auth().oauth2(COORDINATOR).contentType("application/json").body(large)
+                    .when().post("/api/samples")
+                    .then().statusCode(413).contentType(PROBLEM)
+                    .body("type", equalTo("urn:passerelle:problem:payload-too-large"))
+                    .body("detail", equalTo("The request body is larger than the limit of 65,536 bytes."))
+                    .body("instance", equalTo("/api/samples"));
+            given().auth().oauth2(COORDINATOR).header("Accept-Language", "fr-FR, en;q=0.5")
+                    .contentType("application/json").body(large)
+                    .when().post("/api/samples")
+                    .then().statusCode(413).contentType(PROBLEM).header("Content-Language", "fr")
+                    .body("title", equalTo("Requête trop volumineuse"));
         }
 
         @Test
@@ -188,6 +241,35 @@ class SharedAnswersTest {
                     .then().statusCode(401).body("title", equalTo("Authentication required"));
             given().header("Accept-Language", ";;;q=abc").when().get("/api/samples")
                     .then().statusCode(401).body("title", equalTo("Authentication required"));
+        }
+
+        @Test
+        void regionalTagsAndQualityValuesChooseTheLanguageOfEveryMessage() {
+            String[][] cases = {
+                    {"fr-FR", "fr", "Requête invalide", "doit être supérieur ou égal à 1"},
+                    {"fr-CA", "fr", "Requête invalide", "doit être supérieur ou égal à 1"},
+                    {"zh-CN", "zh", null, null},
+                    {"zh-Hans", "zh", null, null},
+                    {"en-GB", "en", "Invalid request", "must be greater than or equal to 1"},
+                    {"en;q=0.5, zh;q=0.9", "zh", null, null},
+                    {"fr-FR, en;q=0.5", "fr", "Requête invalide", "doit être supérieur ou égal à 1"},
+                    {"de-DE, en;q=0.1", "en", "Invalid request", "must be greater than or equal to 1"}};
+            String chineseTitle = given().header("Accept-Language", "zh").auth().oauth2(COORDINATOR)
+                    .contentType("application/json").body("{\"name\":\"a\",\"places\":0}")
+                    .when().post("/api/samples").then().statusCode(400).extract().path("title");
+            String chineseReason = given().header("Accept-Language", "zh").auth().oauth2(COORDINATOR)
+                    .contentType("application/json").body("{\"name\":\"a\",\"places\":0}")
+                    .when().post("/api/samples").then().statusCode(400).extract().path("errors[0].reason");
+            org.junit.jupiter.api.Assertions.assertEquals("必须大于或等于1", chineseReason.replaceAll("[^0-9\\p{IsHan}]", ""),
+                    "the Chinese reason itself: " + chineseReason);
+            for (String[] c : cases) {
+                given().auth().oauth2(COORDINATOR).header("Accept-Language", c[0])
+                        .contentType("application/json").body("{\"name\":\"a\",\"places\":0}")
+                        .when().post("/api/samples")
+                        .then().statusCode(400).header("Content-Language", c[1])
+                        .body("title", equalTo(c[2] == null ? chineseTitle : c[2]))
+                        .body("errors[0].reason", equalTo(c[3] == null ? chineseReason : c[3]));
+            }
         }
 
         @Test
@@ -243,7 +325,12 @@ class SharedAnswersTest {
                     .then().statusCode(200)
                     .body("components.schemas.Problem", notNullValue())
                     .body("paths.'/api/samples'.get.responses.'401'.content.'application/problem+json'", notNullValue())
-                    .body("paths.'/api/samples'.post.responses.'400'.content.'application/problem+json'", notNullValue());
+                    .body("paths.'/api/samples'.post.responses.'400'.content.'application/problem+json'", notNullValue())
+                    .body("paths.'/api/samples'.post.responses.'413'.description", containsString("payload-too-large"))
+                    .body("paths.'/api/samples'.post.responses.'415'.content.'application/problem+json'", notNullValue())
+                    .body("paths.'/api/samples'.get.responses.'406'.content.'application/problem+json'", notNullValue())
+                    .body("paths.'/api/samples'.get.responses.'403'.description", containsString("unknown-institution"))
+                    .body("paths.'/api/samples'.get.responses", not(org.hamcrest.Matchers.hasKey("413")));
             given().when().get("/q/swagger-ui/").then().statusCode(200);
         }
 

@@ -12,13 +12,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class AgreementRepository implements PanacheRepositoryBase<Agreement, UUID> {
 
-    /** Agreements in force, optionally only those an institution is party to; by id for stable pages. */
-    public Page<Agreement> openForNominations(String party, PageRequest request) {
-        var sort = Sort.by("id");
-        var query = party == null
-                ? find("status = :status", sort, Parameters.with("status", Agreement.Status.ACTIVE))
-                : find("status = :status and array_contains(parties, :party)", sort,
-                        Parameters.with("status", Agreement.Status.ACTIVE).and("party", party));
-        return Page.of(query.page(request.page, request.size).list(), request, query.count());
+    /**
+     * Agreements in force that {@code reach} is party to (every one for null, the international office), optionally
+     * only those another institution is party to as well; by id for stable pages.
+     */
+    public Page<Agreement> openForNominations(String reach, String party, PageRequest request) {
+        var query = new StringBuilder("status = :status");
+        var parameters = Parameters.with("status", Agreement.Status.ACTIVE);
+        if (reach != null) {
+            query.append(" and array_contains(parties, :reach)");
+            parameters.and("reach", reach);
+        }
+        if (party != null) {
+            query.append(" and array_contains(parties, :party)");
+            parameters.and("party", party);
+        }
+        var found = find(query.toString(), Sort.by("id"), parameters);
+        return Page.of(found.page(request.page, request.size).list(), request, found.count());
     }
 }

@@ -18,6 +18,7 @@ import org.passerelle.mobility.agreements.Agreement;
 import org.passerelle.mobility.agreements.AgreementRepository;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.security.Caller;
 
 import java.util.List;
 import java.util.UUID;
@@ -41,15 +42,19 @@ public class OpenAgreementResource {
     @Inject
     AgreementRepository agreements;
 
+    @Inject
+    Caller caller;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Agreements open for nominations",
-            description = "Agreements in force, as mobility-service knows them from agreements-service's events "
-                    + "(a few hundred milliseconds after a change there).")
+            description = "Agreements in force that the caller's institution is party to (every one for the international "
+                    + "office), as mobility-service knows them from agreements-service's events (a few hundred milliseconds "
+                    + "after a change there).")
     @APIResponse(responseCode = "200", description = "One page of agreements in force")
     public Page<OpenAgreement> list(@BeanParam @Valid PageRequest page,
                                     @QueryParam("party") @Parameter(description = "SCHAC code of a party", example = "univ-lyon1.fr")
                                     String party) {
-        return agreements.openForNominations(party, page).map(OpenAgreement::of);
+        return agreements.openForNominations(caller.actingFor(), party, page).map(OpenAgreement::of);
     }
 }

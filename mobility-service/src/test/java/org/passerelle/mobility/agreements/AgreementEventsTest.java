@@ -43,6 +43,30 @@ class AgreementEventsTest {
         awaitOpen(id, false);
     }
 
+    /** Like the reads by id in agreements-service: another institution's agreement is not listed to it. */
+    @Test
+    void anOpenAgreementIsListedToItsPartiesAndTheInternationalOfficeOnly() throws Exception {
+        String id = UUID.randomUUID().toString();
+        TestEvents.send(TOPIC, ACTIVATED, id, example(ACTIVATED, id));
+        awaitOpen(id, true);
+        for (String outsider : List.of(TestTokens.of("coordinator", "u-paris.fr"), TestTokens.of("integration", "u-paris.fr"))) {
+            for (String party : new String[] {null, "univ-lyon1.fr"}) {
+                var request = given().auth().oauth2(outsider).queryParam("size", 100);
+                if (party != null) {
+                    request.queryParam("party", party);
+                }
+                List<String> ids = request.when().get("/api/mobilities/agreements")
+                        .then().statusCode(200).extract().jsonPath().getList("items.id");
+                assertTrue(!ids.contains(id), "Paris Cité sees the agreement of SJTUSM and Lyon 1");
+            }
+        }
+        List<String> seenByAdmin = given().auth().oauth2(TestTokens.of("admin", "sjtu.edu.cn")).queryParam("size", 100)
+                .queryParam("party", "univ-lyon1.fr")
+                .when().get("/api/mobilities/agreements")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+        assertTrue(seenByAdmin.contains(id));
+    }
+
     @Test
     void aSuspendedAgreementClosesUntilResumed() throws Exception {
         String id = UUID.randomUUID().toString();

@@ -32,8 +32,11 @@ class SecurityMatrixTest {
 
     @Test
     void everyOperationAnswersEachCallerAsItsRolesAndInstitutionAllow() throws Exception {
+        var summer = AgreementsInForce.condition(LYON1, SJTUSM, "SUMMER_TRAINING", 30, 14, 60);
+        UUID agreement = AgreementsInForce.activate(entityManager, LYON1, summer);
         OpenApiMatrix.of(root, SJTUSM, PARIS)
-                .ownedBy(LYON1, "/api/mobilities/{id}", nominationFromLyon1())
+                .ownedBy(LYON1, "/api/mobilities/{id}", nominationFromLyon1(agreement, summer))
+                .listedOnlyTo(LYON1, agreement)
                 .verify();
     }
 
@@ -43,9 +46,7 @@ class SecurityMatrixTest {
     }
 
     /** A summer training of a Lyon 1 student at SJTUSM, nominated by Lyon 1's script. */
-    private String nominationFromLyon1() throws Exception {
-        var summer = AgreementsInForce.condition(LYON1, SJTUSM, "SUMMER_TRAINING", 30, 14, 60);
-        UUID agreement = AgreementsInForce.activate(entityManager, LYON1, summer);
+    private static String nominationFromLyon1(UUID agreement, AgreementsInForce.Condition summer) {
         String body = """
                 {"agreementId":"%s","conditionId":"%s","academicYear":"2026/2027",
                  "plannedArrival":"2027-07-05","plannedDeparture":"2027-07-30",

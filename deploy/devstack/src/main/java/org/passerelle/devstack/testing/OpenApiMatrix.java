@@ -36,9 +36,15 @@ import java.util.UUID;
  *   <li>an allowed role: neither 401 nor 403, never a 5xx; an item read (GET with a path parameter) of an
  *       unknown id is 404; an empty body is 400 (or 404 when it is sent to an unknown id).</li>
  * </ul>
+ * Every operation is also called, as each role but the international office, with a token that names no
+ * institution and with one naming an institution nobody registered: 403 (unknown-institution where the role is
+ * allowed), never served as an institution that owns nothing. The international office without an institution is
+ * served.
+ * <p>
  * Objects registered with {@link #ownedBy} add the tenancy check: every read under their path answers 404
  * (not-found) to the non-admin roles of another institution, as if the object did not exist, while the owner's
- * coordinator reaches it.
+ * coordinator reaches it; and no list (a GET without path parameter) shows their id to those roles. Objects
+ * registered with {@link #listedOnlyTo} get the list check alone.
  */
 public final class OpenApiMatrix {
 
@@ -47,6 +53,7 @@ public final class OpenApiMatrix {
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String NOT_FOUND = "urn:passerelle:problem:not-found";
+    private static final String UNKNOWN_INSTITUTION = "urn:passerelle:problem:unknown-institution";
 
     private final URI root;
     private final String home;
@@ -54,10 +61,13 @@ public final class OpenApiMatrix {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<String> publicOperations = new LinkedHashSet<>();
     private final List<OwnedObject> ownedObjects = new ArrayList<>();
+    private final List<OwnedObject> listedObjects = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private int calls;
     /** The problem type of the last answer, so that a failure says what the service answered and why. */
     private String lastProblem = "";
+    /** The body of the last answer, to look for ids a list must not show. */
+    private String lastBody = "";
 
     private record Operation(String method, String path, Set<String> allowedRoles, boolean declared,
                              Map<String, String> pathParameters, String bodyType) {
@@ -108,6 +118,15 @@ public final class OpenApiMatrix {
         return this;
     }
 
+    /**
+     * An object of {@code institution} that no list (GET without path parameter) may show to another institution's
+     * non-admin callers, for objects without an item read of their own (e.g. an agreement open for nominations).
+     */
+    public OpenApiMatrix listedOnlyTo(String institution, Object id) {
+        listedObjects.add(new OwnedObject(null, id.toString(), institution));
+        return this;
+    }
+
     /** Calls every operation of the document as every caller; fails with the list of every wrong answer. */
     public void verify() {
         List<Operation> operations = operations();
@@ -119,6 +138,10 @@ public final class OpenApiMatrix {
         }
         for (OwnedObject object : ownedObjects) {
             verifyTenancy(object, operations);
+            verifyLists(object, operations);
+        }
+        for (OwnedObject object : listedObjects) {
+            verifyLists(object, operations);
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " wrong in " + operations.size() + " operations (" + calls + " calls):\n  "
@@ -156,6 +179,31 @@ public final class OpenApiMatrix {
                     expectServed(operation, caller, status);
                 } else {
                     expect(status == 403, operation, caller, 403, status);
+                }
+            }
+        }
+        verifyUnknownInstitutions(operation, path);
+    }
+
+    /** A token without an institution, or of one nobody registered, acts for nothing: 403, whatever the role. */
+    private void verifyUnknownInstitutions(Operation operation, String path) {
+        if (!operation.declared()) {
+            return;
+        }
+        String unknown = "unknown-" + UUID.randomUUID() + ".example";
+        for (String role : ROLES) {
+            Map<String, String> tokens = Map.of(
+                    "as " + role + " of no institution", TestTokens.withoutInstitution(role),
+                    "as " + role + " of an institution nobody registered", TestTokens.of(role, unknown));
+            for (var token : tokens.entrySet()) {
+                int status = call(operation, path, token.getValue());
+                if (role.equals("admin")) {
+                    expectServed(operation, token.getKey(), status);
+                } else if (operation.allows(role)) {
+                    expect(status == 403 && lastProblem.contains(UNKNOWN_INSTITUTION), operation, token.getKey(),
+                            "403 " + UNKNOWN_INSTITUTION, status);
+                } else {
+                    expect(status == 403, operation, token.getKey(), 403, status);
                 }
             }
         }
@@ -205,6 +253,23 @@ public final class OpenApiMatrix {
         }
     }
 
+    /** No list shows the object to another institution's callers, whatever its filters' defaults. */
+    private void verifyLists(OwnedObject object, List<Operation> operations) {
+        for (Operation operation : operations) {
+            if (!operation.method().equals("get") || !operation.pathParameters().isEmpty()) {
+                continue;
+            }
+            for (String role : ROLES) {
+                if (role.equals("admin") || !operation.allows(role)) {
+                    continue;
+                }
+                int status = call(operation, operation.path(), TestTokens.of(role, foreign));
+                expect(!lastBody.contains(object.id()), operation, "as " + role + " of " + foreign,
+                        "no mention of " + object.id() + " of " + object.institution(), status);
+            }
+        }
+    }
+
     /** The owned object's id in the parameters of its item path; the others stay random. */
     private static Map<String, String> ownedParameters(OwnedObject object) {
         Map<String, String> values = new HashMap<>();
@@ -249,6 +314,7 @@ public final class OpenApiMatrix {
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            lastBody = response.body();
             lastProblem = problemType(response.body());
             return response.statusCode();
         } catch (IOException e) {

@@ -20,10 +20,16 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final Map<String, String> COMMON = Map.of(
             "400", "Invalid request: `errors` names each field and why (urn:passerelle:problem:validation, :malformed-request)",
             "401", "No valid bearer token (urn:passerelle:problem:unauthenticated)",
-            "403", "The token's roles do not allow this operation (urn:passerelle:problem:forbidden)",
+            "403", "The token's roles do not allow this operation (urn:passerelle:problem:forbidden), or it names no "
+                    + "institution Passerelle knows (urn:passerelle:problem:unknown-institution)",
+            "406", "Accept names no media type this operation answers in (urn:passerelle:problem:not-acceptable)",
             "500", "Unexpected error, with a reference to quote (urn:passerelle:problem:internal)",
             "503", "A dependency (database, identity provider) is unreachable; retry later (urn:passerelle:problem:dependency-unavailable)");
 
+    /** What an operation that takes a body can also answer, before reading it. */
+    private static final Map<String, String> WITH_BODY = Map.of(
+            "413", "The body is larger than the limit the detail names (urn:passerelle:problem:payload-too-large)",
+            "415", "Content-Type is not a media type this operation reads (urn:passerelle:problem:unsupported-media-type)");
     /** What an operation that takes If-Match can also answer. */
     private static final Map<String, String> CONDITIONAL = Map.of(
             "412", "If-Match does not name the current version: read it again (urn:passerelle:problem:precondition-failed)",
@@ -42,6 +48,10 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(responses);
         }
         document(responses, COMMON);
+        mentionUnknownInstitution(responses.getAPIResponse("403"));
+        if (operation.getRequestBody() != null) {
+            document(responses, WITH_BODY);
+        }
         if (takesHeader(operation, "If-Match")) {
             document(responses, CONDITIONAL);
         }
@@ -61,6 +71,15 @@ public class ProblemResponsesFilter implements OASFilter {
             } else if (existing.getContent() == null) {
                 existing.setContent(problemContent());
             }
+        }
+    }
+
+    /** An operation's own 403 (not-a-party, say) is also answered to a token of no known institution. */
+    private static void mentionUnknownInstitution(org.eclipse.microprofile.openapi.models.responses.APIResponse forbidden) {
+        String description = forbidden.getDescription() == null ? "" : forbidden.getDescription();
+        if (!description.contains("unknown-institution")) {
+            forbidden.setDescription(description + "; or the token names no institution Passerelle knows "
+                    + "(urn:passerelle:problem:unknown-institution)");
         }
     }
 

@@ -118,7 +118,10 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, headers, uri);
         }
-        Response problem = ProblemResponses.of(ProblemType.forStatus(status), headers, uri);
+        // a body too large for the REST layer (sent in chunks, without Content-Length) names the limit too
+        Response problem = status == 413
+                ? ProblemResponses.of(ProblemType.PAYLOAD_TOO_LARGE, headers, uri, org.passerelle.runtime.http.BodySizeLimit.bytes())
+                : ProblemResponses.of(ProblemType.forStatus(status), headers, uri);
         if (status == 401) {
             return withChallenge(problem);
         }

@@ -20,16 +20,22 @@ public final class ProblemMessages {
     private ProblemMessages() {
     }
 
-    /** The first supported language of an Accept-Language list (already ordered by preference). */
-    public static Locale choose(List<Locale> acceptable) {
-        for (Locale wanted : acceptable) {
-            for (Locale supported : SUPPORTED) {
-                if (supported.getLanguage().equals(wanted.getLanguage())) {
-                    return supported;
-                }
-            }
+    /**
+     * The language of a request's answers, from its Accept-Language header: the one place that decides it, for
+     * titles, details and validation messages alike. RFC 4647 lookup over the supported languages honours q-values
+     * and regional tags ({@code fr-CA} and {@code zh-Hans} are French and Chinese); anything else, a missing or a
+     * malformed header, is English.
+     */
+    public static Locale locale(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return Locale.ENGLISH;
         }
-        return Locale.ENGLISH;
+        try {
+            Locale found = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+            return found == null ? Locale.ENGLISH : found;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
     }
 
     public static String title(ProblemType type, Locale locale) {

@@ -32,11 +32,7 @@ public final class ProblemResponses {
     }
 
     public static Locale locale(HttpHeaders headers) {
-        try {
-            return headers == null ? Locale.ENGLISH : ProblemMessages.choose(headers.getAcceptableLanguages());
-        } catch (RuntimeException malformedHeader) {
-            return Locale.ENGLISH;
-        }
+        return ProblemMessages.locale(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static URI instance(UriInfo uri) {

@@ -15,6 +15,8 @@ public record ProblemType(String slug, int status) {
     public static final ProblemType MALFORMED_REQUEST = new ProblemType("malformed-request", 400);
     public static final ProblemType UNAUTHENTICATED = new ProblemType("unauthenticated", 401);
     public static final ProblemType FORBIDDEN = new ProblemType("forbidden", 403);
+    /** The token names no institution, or one identity-service does not know: nothing to act for. */
+    public static final ProblemType UNKNOWN_INSTITUTION = new ProblemType("unknown-institution", 403);
     public static final ProblemType NOT_FOUND = new ProblemType("not-found", 404);
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", 405);
     public static final ProblemType NOT_ACCEPTABLE = new ProblemType("not-acceptable", 406);
