@@ -77,9 +77,12 @@ public final class DatabaseBreakpoint implements AutoCloseable {
         }
     }
 
-    /** Lets the service go on. */
+    /** Lets the service go on; once is enough. */
     @Override
     public void close() throws SQLException {
+        if (connection.isClosed()) {
+            return;
+        }
         try (connection) {
             connection.rollback();
         }
