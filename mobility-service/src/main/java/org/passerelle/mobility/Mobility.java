@@ -124,6 +124,14 @@ public class Mobility {
     @Column(name = "batch_id")
     public UUID batchId;
 
+    /** The Idempotency-Key of the bulk nomination whose row created it (see IdempotentCreations.creationKey). */
+    @Column(name = "creation_key")
+    public UUID creationKey;
+
+    /** Its row in that bulk nomination, from 1: with creationKey, unique. */
+    @Column(name = "creation_row")
+    public Integer creationRow;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "mobility_session", joinColumns = @JoinColumn(name = "mobility_id"))
     public List<RequestedSession> sessions = new ArrayList<>();

@@ -14,6 +14,7 @@ public final class MobilityProblems {
     public static final ProblemType DEPARTURE_BEFORE_ARRIVAL = new ProblemType("departure-before-arrival", 400);
     public static final ProblemType BAD_CURSOR = new ProblemType("bad-cursor", 400);
     public static final ProblemType BAD_CSV = new ProblemType("bad-csv", 400);
+    public static final ProblemType NOTHING_NOMINATED = new ProblemType("nothing-nominated", 422);
 
     private MobilityProblems() {
     }

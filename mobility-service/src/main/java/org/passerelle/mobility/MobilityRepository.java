@@ -46,4 +46,13 @@ public class MobilityRepository implements PanacheRepositoryBase<Mobility, UUID>
         var query = parameters.isEmpty() ? findAll(sort) : find(where.toString(), sort, parameters);
         return Page.of(query.page(request.page, request.size).list(), request, query.count());
     }
+
+    /** The mobilities the rows of a bulk nomination sent with this creation key created, by row number. */
+    public Map<Integer, Mobility> createdUnder(UUID creationKey) {
+        Map<Integer, Mobility> byRow = new HashMap<>();
+        for (Mobility mobility : list("creationKey", creationKey)) {
+            byRow.put(mobility.creationRow, mobility);
+        }
+        return byRow;
+    }
 }

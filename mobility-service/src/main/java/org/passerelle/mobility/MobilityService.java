@@ -57,12 +57,20 @@ public class MobilityService {
     @ConfigProperty(name = "passerelle.home-institution", defaultValue = "sjtu.edu.cn")
     String homeInstitution;
 
+    /**
+     * Where a nomination comes from when a bulk nomination made it: its batch and, when the bulk was sent with an
+     * Idempotency-Key, that key's creation key and the row's number (unique together, so a row is never nominated twice).
+     */
+    public record BulkRow(UUID batchId, UUID creationKey, int row) {
+    }
+
+    /** Nominates; {@code bulkRow} is null for a nomination of its own. */
     @Transactional
-    public Mobility nominate(String actingFor, Nomination nomination, UUID batchId) {
+    public Mobility nominate(String actingFor, Nomination nomination, BulkRow bulkRow) {
         var condition = conditionInForce(nomination);
         checkCovered(actingFor, nomination, condition);
         checkDatesAndPerson(nomination, condition);
-        var mobility = newMobility(nomination, condition, batchId);
+        var mobility = newMobility(nomination, condition, bulkRow);
         mobilities.persist(mobility);
         outbox.append(mobility.id, MobilityNominated.of(mobility, Instant.now()));
         // the place last: its row lock queues every nomination of the same condition and year until commit, so it
@@ -136,7 +144,7 @@ public class MobilityService {
         }
     }
 
-    private static Mobility newMobility(Nomination nomination, AgreementCondition condition, UUID batchId) {
+    private static Mobility newMobility(Nomination nomination, AgreementCondition condition, BulkRow bulkRow) {
         var m = new Mobility();
         m.id = UUID.randomUUID();
         m.status = MobilityStatus.NOMINATED;
@@ -156,7 +164,11 @@ public class MobilityService {
         m.email = person.email();
         m.ine = person.ine();
         m.studentNumber = person.studentNumber();
-        m.batchId = batchId;
+        if (bulkRow != null) {
+            m.batchId = bulkRow.batchId();
+            m.creationKey = bulkRow.creationKey();
+            m.creationRow = bulkRow.creationKey() == null ? null : bulkRow.row();
+        }
         m.requestSessions(nomination.requestedSessions() == null ? List.of() : nomination.requestedSessions());
         return m;
     }

@@ -155,4 +155,11 @@ class AgreementResourceTest {
         a.status = status;
         return a;
     }
+
+    @Test
+    void operationsTakingIfMatchOrIdempotencyKeyDocumentWhatTheyAnswerWhenTheHeaderIsWrong() {
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = given().queryParam("format", "json")
+                .when().get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        org.passerelle.devstack.testing.HeaderAnswers.of(paths).verify("agreement changes take If-Match and drafts and targets Idempotency-Key");
+    }
 }

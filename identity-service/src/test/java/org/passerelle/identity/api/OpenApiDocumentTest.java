@@ -45,4 +45,11 @@ class OpenApiDocumentTest {
         assertTrue(operations >= 15, "the document lists the operations: " + operations);
         assertEquals(List.of(), gaps);
     }
+
+    @Test
+    void operationsTakingIfMatchOrIdempotencyKeyDocumentWhatTheyAnswerWhenTheHeaderIsWrong() {
+        java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = given().queryParam("format", "json")
+                .when().get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
+        org.passerelle.devstack.testing.HeaderAnswers.of(paths).verify("changes take If-Match and registrations Idempotency-Key");
+    }
 }

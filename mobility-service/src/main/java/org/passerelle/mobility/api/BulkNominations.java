@@ -11,7 +11,9 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityProblems;
+import org.passerelle.mobility.MobilityRepository;
 import org.passerelle.mobility.MobilityService;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.Problem;
@@ -19,6 +21,7 @@ import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemMappers;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -29,7 +32,8 @@ import java.util.function.Supplier;
 
 /**
  * Up to 500 nominations in one request, as JSON or CSV. Each row is nominated in its own transaction, so that
- * one refused row (over quota, a malformed INE) loses none of the others; the answer has a result per row.
+ * one refused row (over quota, a malformed INE) loses none of the others; the answer has a result per row. When no
+ * row was nominated, the answer is the problem nothing-nominated (422), still with the result of every row.
  */
 @ApplicationScoped
 public class BulkNominations {
@@ -54,34 +58,76 @@ public class BulkNominations {
     public record Result(UUID batchId, @Schema(example = "48") int created, @Schema(example = "2") int refused, List<RowResult> rows) {
     }
 
+    /** A bulk nomination in which no row was nominated: 422, with the result of every row. */
+    public static final class NothingNominated extends ProblemException {
+
+        private final transient Result result;
+
+        NothingNominated(Result result) {
+            super(MobilityProblems.NOTHING_NOMINATED, result.rows().size());
+            this.result = result;
+        }
+
+        public Result result() {
+            return result;
+        }
+    }
+
+    /** The answer of a bulk nomination that nominated no row: a problem that still carries every row's result. */
+    @Schema(name = "BulkNominationRefused", description = "Problem details (urn:passerelle:problem:nothing-nominated) "
+            + "with the result of each row, every one REFUSED with its problem")
+    public record Refusal(URI type, String title, int status, String detail, URI instance,
+                          @Schema(example = "0") int created, @Schema(example = "3") int refused, List<RowResult> rows) {
+
+        static Refusal of(Problem problem, Result result) {
+            return new Refusal(problem.type(), problem.title(), problem.status(), problem.detail(), problem.instance(),
+                    result.created(), result.refused(), result.rows());
+        }
+    }
+
     @Inject
     MobilityService mobilities;
 
     @Inject
+    MobilityRepository repository;
+
+    @Inject
     Validator validator;
 
-    public Result nominate(String actingFor, List<MobilityRequests.NominationRequest> rows, HttpHeaders headers, UriInfo uri) {
+    public Result nominate(String actingFor, List<MobilityRequests.NominationRequest> rows, UUID creationKey,
+                           HttpHeaders headers, UriInfo uri) {
         return nominateRows(actingFor, rows.stream().map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> r).toList(),
-                headers, uri);
+                creationKey, headers, uri);
     }
 
-    /** Rows given as parsers, so that a CSV row that does not parse is refused on its own. */
-    private Result nominateRows(String actingFor, List<Supplier<MobilityRequests.NominationRequest>> rows,
+    /**
+     * Rows given as parsers, so that a CSV row that does not parse is refused on its own. With a creation key (the
+     * bulk was sent with an Idempotency-Key), each mobility records it with its row number, unique together: a
+     * request that takes over the key of one that died answers the rows already done with their mobility, in their
+     * batch, and nominates only the others.
+     */
+    private Result nominateRows(String actingFor, List<Supplier<MobilityRequests.NominationRequest>> rows, UUID creationKey,
                                 HttpHeaders headers, UriInfo uri) {
         new InvalidFieldsException.Collector().check(rows.size() <= MAX_ROWS, "rows", "bulk.too-many", MAX_ROWS).throwIfAny();
-        UUID batchId = UUID.randomUUID();
+        Map<Integer, Mobility> done = creationKey == null ? Map.of()
+                : QuarkusTransaction.requiringNew().call(() -> repository.createdUnder(creationKey));
+        UUID batchId = done.values().stream().map(m -> m.batchId).findAny().orElseGet(UUID::randomUUID);
         var results = new ArrayList<RowResult>();
         var mappers = new ProblemMappers();
         for (int i = 0; i < rows.size(); i++) {
+            int row = i + 1;
+            if (done.containsKey(row)) {
+                results.add(new RowResult(row, Outcome.CREATED, done.get(row).id, null));
+                continue;
+            }
             try {
                 var request = rows.get(i).get();
                 var violations = validator.validate(request);
                 if (!violations.isEmpty()) {
                     throw new ConstraintViolationException(violations);
                 }
-                // its own transaction, even inside the caller's: a refused row must not roll back the others
-                var mobility = QuarkusTransaction.requiringNew().call(() -> mobilities.nominate(actingFor, request.toNomination(), batchId));
-                results.add(new RowResult(i + 1, Outcome.CREATED, mobility.id, null));
+                var bulkRow = new MobilityService.BulkRow(batchId, creationKey, row);
+                results.add(new RowResult(row, Outcome.CREATED, nominateRow(actingFor, request, bulkRow).id, null));
             } catch (ProblemException e) {
                 results.add(refused(i, mappers.refused(e, headers, uri).getEntity()));
             } catch (InvalidFieldsException e) {
@@ -91,7 +137,37 @@ public class BulkNominations {
             }
         }
         int created = (int) results.stream().filter(r -> r.outcome() == Outcome.CREATED).count();
-        return new Result(batchId, created, results.size() - created, results);
+        var result = new Result(batchId, created, results.size() - created, results);
+        if (created == 0) {
+            throw new NothingNominated(result);
+        }
+        return result;
+    }
+
+    /**
+     * One row in its own transaction, even inside the caller's: a refused row must not roll back the others. Should
+     * the row exist already (only if two requests ran the same key at once, one having lost its lock), the database
+     * refused the second: the row is answered with the first one's mobility.
+     */
+    private Mobility nominateRow(String actingFor, MobilityRequests.NominationRequest request, MobilityService.BulkRow row) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> mobilities.nominate(actingFor, request.toNomination(), row));
+        } catch (RuntimeException e) {
+            if (row.creationKey() == null || !violates(e, "mobility_creation_row_unique")) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> repository.createdUnder(row.creationKey()).get(row.row()));
+        }
+    }
+
+    private static boolean violates(Throwable e, String constraint) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && constraint.equals(violation.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RowResult refused(int index, Object problem) {
@@ -99,7 +175,7 @@ public class BulkNominations {
     }
 
     /** Nominations from CSV (UTF-8, with a header naming the columns, in any order). */
-    public Result nominateCsv(String actingFor, String csv, HttpHeaders headers, UriInfo uri) {
+    public Result nominateCsv(String actingFor, String csv, UUID creationKey, HttpHeaders headers, UriInfo uri) {
         List<Map<String, String>> records = new ArrayList<>();
         try (MappingIterator<Map<String, String>> lines = new CsvMapper().readerForMapOf(String.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
@@ -113,7 +189,7 @@ public class BulkNominations {
             throw new ProblemException(MobilityProblems.BAD_CSV, "header: " + String.join(",", CSV_COLUMNS));
         }
         return nominateRows(actingFor, records.stream().map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> fromCsv(r)).toList(),
-                headers, uri);
+                creationKey, headers, uri);
     }
 
     private static MobilityRequests.NominationRequest fromCsv(Map<String, String> row) {

@@ -26,10 +26,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityFeed;
 import org.passerelle.mobility.MobilityRepository;
@@ -40,6 +42,7 @@ import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.privacy.AuditedRead;
+import org.passerelle.runtime.problem.ProblemResponses;
 import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
@@ -155,13 +158,18 @@ public class MobilityResource {
     @Operation(summary = "Nominate up to 500 people at once (JSON)",
             description = "Each row is nominated on its own: a refused row (with its problem) loses none of the others. The "
                     + "mobilities created are listed at the Location (GET /api/mobilities?batch=...). Send an Idempotency-Key "
-                    + "so that a retried script never creates twice.")
-    @APIResponse(responseCode = "201", description = "A result per row")
+                    + "so that a retried script never creates twice: a retry after the first request died completes the rows "
+                    + "it had not done and answers those it had with their mobility.")
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated")
+    @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = BulkNominations.Refusal.class)))
     public Response nominateAll(@NotNull @Size(max = BulkNominations.MAX_ROWS) List<MobilityRequests.@NotNull NominationRequest> rows,
-                                @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never "
+                                        + "creates twice", example = "lyon1-2027-summer-cohort") String idempotencyKey,
                                 @Context HttpHeaders headers, @Context UriInfo uri) {
-        return creations.create(caller.subject(), idempotencyKey, rows,
-                () -> created(bulk.nominate(caller.actingFor(), rows, headers, uri), uri));
+        return creations.createInSteps(caller.subject(), idempotencyKey, rows,
+                creationKey -> created(bulk.nominate(caller.actingFor(), rows, creationKey, headers, uri), uri));
     }
 
     @POST
@@ -172,14 +180,31 @@ public class MobilityResource {
             description = "UTF-8 CSV with a header line naming the columns: agreementId, conditionId, academicYear, "
                     + "plannedArrival, plannedDeparture, givenName, familyName, chineseName, email, ine, studentNumber, personId, "
                     + "requestedSessions (session ids separated by spaces). Accents, apostrophes and Chinese characters are "
-                    + "kept as sent. Each row is nominated on its own, with a result per row.")
+                    + "kept as sent. Each row is nominated on its own, with a result per row; with an Idempotency-Key, a "
+                    + "retry after the first request died completes it without nominating any row twice.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "one nomination", value = CSV_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "A result per row")
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated")
     @APIResponse(responseCode = "400", description = "Not CSV with the expected header (urn:passerelle:problem:bad-csv)")
-    public Response nominateCsv(@NotNull String csv, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(implementation = BulkNominations.Refusal.class)))
+    public Response nominateCsv(@NotNull String csv, @HeaderParam("Idempotency-Key") @Parameter(description = "So that a "
+                                        + "retried request never creates twice", example = "lyon1-2027-summer-cohort") String idempotencyKey,
                                 @Context HttpHeaders headers, @Context UriInfo uri) {
-        return creations.create(caller.subject(), idempotencyKey, csv,
-                () -> created(bulk.nominateCsv(caller.actingFor(), csv, headers, uri), uri));
+        return creations.createInSteps(caller.subject(), idempotencyKey, csv,
+                creationKey -> created(bulk.nominateCsv(caller.actingFor(), csv, creationKey, headers, uri), uri));
+    }
+
+    private static final String NOTHING_NOMINATED = "No row was nominated (urn:passerelle:problem:nothing-nominated): rows "
+            + "gives each one's problem; nothing was created, so the Idempotency-Key is free for a corrected request";
+
+    /** A bulk that nominated no row: the problem, with the result of every row. */
+    @ServerExceptionMapper
+    public Response nothingNominated(BulkNominations.NothingNominated e, HttpHeaders headers, UriInfo uri) {
+        Response problem = ProblemResponses.of(e.type(), headers, uri, e.arguments());
+        return Response.fromResponse(problem)
+                .entity(BulkNominations.Refusal.of((org.passerelle.runtime.problem.Problem) problem.getEntity(), e.result()))
+                .build();
     }
 
     private static IdempotentCreations.Created created(BulkNominations.Result result, UriInfo uri) {

@@ -5,7 +5,9 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.passerelle.mobility.AgreementsInForce;
+import org.passerelle.mobility.DatabaseBreakpoint;
 import org.passerelle.mobility.QuotaLedger;
 
 import java.util.ArrayList;
@@ -14,9 +16,15 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.passerelle.mobility.api.NominationTest.LYON1;
@@ -35,6 +43,9 @@ class BulkRetryTest {
 
     @Inject
     QuotaLedger quota;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
 
     @Test
     void aCohortSentTwiceAtOnceWithOneKeyIsNominatedOnce() throws Exception {
@@ -90,6 +101,76 @@ class BulkRetryTest {
         given().auth().oauth2(LYON1).header("Idempotency-Key", key).contentType("text/csv; charset=UTF-8")
                 .body(cohort(agreement, summer.id())).when().post("/api/mobilities/bulk").then().statusCode(201)
                 .body("created", equalTo(COHORT));
+    }
+
+    @Test
+    void aRetryWhileTheCohortIsBeingNominatedIsToldWhenToComeBack() throws Exception {
+        var summer = AgreementsInForce.condition("univ-lyon1.fr", "sjtu.edu.cn", "SUMMER_TRAINING", COHORT, null, null);
+        UUID agreement = AgreementsInForce.activate(entityManager, "univ-lyon1.fr", summer);
+        String csv = cohort(agreement, summer.id());
+        String key = "lyon1-cohort-running-" + agreement;
+        Callable<Response> send = () -> given().auth().oauth2(LYON1).header("Idempotency-Key", key)
+                .contentType("text/csv; charset=UTF-8").body(csv).when().post("/api/mobilities/bulk");
+
+        Future<Response> first;
+        var pool = Executors.newSingleThreadExecutor();
+        try (var breakpoint = DatabaseBreakpoint.atQuota(jdbcUrl, summer.id(), "2026/2027")) {
+            first = pool.submit(send);
+            breakpoint.awaitBlocked();    // the first row waits for the quota row: the key is held, nothing committed
+            var retry = send.call();
+            retry.then().statusCode(409).contentType("application/problem+json")
+                    .header("Retry-After", equalTo("2"))
+                    .body("type", equalTo("urn:passerelle:problem:idempotency-key-in-use"));
+        }
+        try {
+            first.get(60, TimeUnit.SECONDS).then().statusCode(201).body("created", equalTo(COHORT));
+        } finally {
+            pool.shutdownNow();
+        }
+        send.call().then().statusCode(201).header("Idempotency-Replayed", "true").body("created", equalTo(COHORT));
+        assertEquals(COHORT, quota.used(summer.id(), "2026/2027"));
+    }
+
+    @Test
+    void aCohortOfWhichNoRowIsNominatedIsRefusedWithEachRowsProblemAndFreesItsKey() throws Exception {
+        var summer = AgreementsInForce.condition("univ-lyon1.fr", "sjtu.edu.cn", "SUMMER_TRAINING", COHORT, null, null);
+        UUID agreement = AgreementsInForce.activate(entityManager, "univ-lyon1.fr", summer);
+        String key = "lyon1-all-refused-" + agreement;
+        // every row names the year 2031/2032, which the agreement does not cover
+        String refused = cohort(agreement, summer.id()).replace("2026/2027", "2031/2032");
+        given().auth().oauth2(LYON1).header("Idempotency-Key", key).header("Accept-Language", "fr")
+                .contentType("text/csv; charset=UTF-8").body(refused)
+                .when().post("/api/mobilities/bulk")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("type", equalTo("urn:passerelle:problem:nothing-nominated"))
+                .body("title", equalTo("Aucune nomination créée"))
+                .body("created", equalTo(0)).body("refused", equalTo(COHORT))
+                .body("rows", hasSize(COHORT))
+                .body("rows.outcome", everyItem(equalTo("REFUSED")))
+                .body("rows[0].row", equalTo(1))
+                .body("rows[0].problem.type", equalTo("urn:passerelle:problem:condition-mismatch"));
+        given().auth().oauth2(LYON1).contentType("application/json").body("[]")
+                .when().post("/api/mobilities/bulk")
+                .then().statusCode(422).body("type", equalTo("urn:passerelle:problem:nothing-nominated"));
+        // nothing was created, so the key is free for the corrected cohort
+        given().auth().oauth2(LYON1).header("Idempotency-Key", key).contentType("text/csv; charset=UTF-8")
+                .body(cohort(agreement, summer.id())).when().post("/api/mobilities/bulk")
+                .then().statusCode(201).body("created", equalTo(COHORT));
+    }
+
+    @Test
+    void theBulkOperationsDocumentTheirRefusalAndTheKeyInUse() {
+        String bulk = "paths.'/api/mobilities/bulk'.post.responses";
+        given().queryParam("format", "json").when().get("/q/openapi")
+                .then().statusCode(200)
+                .body(bulk + ".'422'.description", allOf(containsString("urn:passerelle:problem:nothing-nominated"),
+                        containsString("urn:passerelle:problem:idempotency-key-reused")))
+                .body(bulk + ".'422'.content.'application/problem+json'.schema", notNullValue())
+                .body(bulk + ".'409'.description", containsString("urn:passerelle:problem:idempotency-key-in-use"))
+                .body(bulk + ".'409'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/api/mobilities'.post.responses.'409'.description",
+                        allOf(containsString("quota-exhausted"), containsString("idempotency-key-in-use")))
+                .body("paths.'/api/mobilities'.post.responses.'409'.headers.'Retry-After'", notNullValue());
     }
 
     private static String cohort(UUID agreement, UUID condition) {

@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * What a service's OpenAPI document says an operation answers when a header it takes is wrong: every operation
- * taking If-Match documents 412 and 428, every one taking Idempotency-Key documents 409 and 422 (the runtime's
- * ProblemResponsesFilter adds them where the resource method does not), so a client knows them from the document.
+ * taking If-Match documents 412 and 428, every one taking Idempotency-Key documents 409 idempotency-key-in-use with
+ * its Retry-After header and 422 idempotency-key-reused (the runtime's ProblemResponsesFilter adds them, or adds
+ * their problem type to the description of an answer the resource method documents for its own reasons), so a
+ * client knows them from the document.
  *
  * @param conditional how many operations take If-Match
  * @param idempotent  how many operations take Idempotency-Key
@@ -16,7 +18,8 @@ import java.util.Map;
 public record HeaderAnswers(int conditional, int idempotent, List<String> missing) {
 
     private static final List<String> CONDITIONAL = List.of("412", "428");
-    private static final List<String> IDEMPOTENT = List.of("409", "422");
+    private static final Map<String, String> IDEMPOTENT = Map.of(
+            "409", "urn:passerelle:problem:idempotency-key-in-use", "422", "urn:passerelle:problem:idempotency-key-reused");
 
     /** Reads the {@code paths} of an OpenAPI document in JSON (e.g. RestAssured's {@code jsonPath().getMap("paths")}). */
     public static HeaderAnswers of(Map<String, Map<String, Map<String, Object>>> paths) {
@@ -33,7 +36,15 @@ public record HeaderAnswers(int conditional, int idempotent, List<String> missin
                 }
                 if (takesHeader(operation.getValue(), "Idempotency-Key")) {
                     idempotent++;
-                    IDEMPOTENT.stream().filter(s -> !responses.containsKey(s)).forEach(s -> missing.add(name + " " + s));
+                    IDEMPOTENT.forEach((status, type) -> {
+                        if (!(responses.get(status) instanceof Map<?, ?> answer)
+                                || !String.valueOf(answer.get("description")).contains(type)) {
+                            missing.add(name + " " + status + " " + type);
+                        } else if (status.equals("409") && !(answer.get("headers") instanceof Map<?, ?> headers
+                                && headers.containsKey("Retry-After"))) {
+                            missing.add(name + " 409 Retry-After");
+                        }
+                    });
                 }
             }
         }

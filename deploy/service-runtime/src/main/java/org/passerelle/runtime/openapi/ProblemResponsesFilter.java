@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
@@ -34,11 +35,12 @@ public class ProblemResponsesFilter implements OASFilter {
     private static final Map<String, String> CONDITIONAL = Map.of(
             "412", "If-Match does not name the current version: read it again (urn:passerelle:problem:precondition-failed)",
             "428", "If-Match is missing: send the ETag you read (urn:passerelle:problem:precondition-required)");
-    /** What an operation that takes Idempotency-Key can also answer. */
+    /** What an operation that takes Idempotency-Key can also answer, whatever else it answers with the same status. */
     private static final Map<String, String> IDEMPOTENT = Map.of(
-            "409", "A request with the same Idempotency-Key is still being handled: retry in a moment "
-                    + "(urn:passerelle:problem:idempotency-key-in-use)",
+            "409", "A request with the same Idempotency-Key is still being handled: send it again after the seconds in "
+                    + "Retry-After (urn:passerelle:problem:idempotency-key-in-use)",
             "422", "The Idempotency-Key was used before with another body (urn:passerelle:problem:idempotency-key-reused)");
+    private static final String KEY_IN_USE = "409";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -56,9 +58,27 @@ public class ProblemResponsesFilter implements OASFilter {
             document(responses, CONDITIONAL);
         }
         if (takesHeader(operation, "Idempotency-Key")) {
-            document(responses, IDEMPOTENT);
+            documentAlso(responses, IDEMPOTENT);
+            responses.getAPIResponse(KEY_IN_USE).addHeader("Retry-After", OASFactory.createHeader()
+                    .description("With idempotency-key-in-use: seconds to wait before sending the same request again")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
         }
         return operation;
+    }
+
+    /**
+     * Adds each answer, or, when the operation documents the status for its own reasons (a 409 quota-exhausted, say),
+     * adds this reason to its description: a client must learn every problem type a status may carry.
+     */
+    private static void documentAlso(APIResponses responses, Map<String, String> answers) {
+        for (var entry : answers.entrySet()) {
+            var existing = responses.getAPIResponse(entry.getKey());
+            String type = entry.getValue().substring(entry.getValue().lastIndexOf("(urn:") + 1, entry.getValue().length() - 1);
+            if (existing != null && existing.getDescription() != null && !existing.getDescription().contains(type)) {
+                existing.setDescription(existing.getDescription() + "; or: " + entry.getValue());
+            }
+        }
+        document(responses, answers);
     }
 
     /** Adds each answer the operation does not document yet; one it documents keeps its description. */

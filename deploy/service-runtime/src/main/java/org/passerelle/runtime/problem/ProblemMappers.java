@@ -33,10 +33,15 @@ import java.util.UUID;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String RETRY_AFTER = "Retry-After";
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        return ProblemResponses.of(e.type(), e.fieldErrors(), null, headers, uri, e.arguments());
+        Response problem = ProblemResponses.of(e.type(), e.fieldErrors(), null, headers, uri, e.arguments());
+        if (e.retryAfter() == null) {
+            return problem;
+        }
+        return Response.fromResponse(problem).header(RETRY_AFTER, e.retryAfter().toSeconds()).build();
     }
 
     @ServerExceptionMapper
@@ -136,8 +141,10 @@ public class ProblemMappers {
         String constraint = violatedConstraint(e);
         if (constraint != null) {
             // two requests raced to create the same thing; the database kept one
-            return ProblemResponses.of(constraint.startsWith("idempotent_creation")
-                    ? org.passerelle.runtime.http.IdempotentCreations.KEY_IN_USE : ProblemType.CONFLICT, headers, uri);
+            if (constraint.startsWith("idempotent_creation")) {
+                return refused(org.passerelle.runtime.http.IdempotentCreations.keyInUse(""), headers, uri);
+            }
+            return ProblemResponses.of(ProblemType.CONFLICT, headers, uri);
         }
         if (causedByUnreachableServer(e)) {
             LOG.warnf("A dependency is unreachable: %s", rootMessage(e));
