@@ -77,7 +77,8 @@ public class MobilityResource {
     @GET
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
     @Operation(summary = "List mobilities",
-            description = "Newest first. Filter by status, academic year and the bulk nomination that created them. Staff see "
+            description = "Newest first. Filter by status, academic year, the bulk nomination that created them and the "
+                    + "student's name. Staff see "
                     + "the mobilities their institution sends or receives, a student their own.")
     @APIResponse(responseCode = "200", description = "One page of mobilities")
     @AuditedRead("GET /api/mobilities")
@@ -87,8 +88,13 @@ public class MobilityResource {
                                    @Parameter(description = "Receiving side's academic year", example = "2025/2026")
                                    @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
                                    String academicYear,
-                                   @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch) {
-        return mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, page).map(MobilityView::of);
+                                   @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch,
+                                   @QueryParam("name") @Size(max = 200)
+                                   @Parameter(description = "Words each found in the student's given or family name or Chinese "
+                                           + "name, in any order, whatever the accents, case, apostrophes and hyphens: "
+                                           + "\"eloise daubigne\" finds Éloïse D’Aubigné", example = "daubigne")
+                                   String name) {
+        return mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, name, page).map(MobilityView::of);
     }
 
     @GET
