@@ -74,36 +74,39 @@ public final class CsvReader {
     public static CsvTable read(byte[] body, String declaredCharset, Locale locale, List<String> columns, List<String> required) {
         var decoded = decode(body == null ? new byte[0] : body, declaredCharset, locale);
         String text = decoded.text();
-        int firstLine = 1;
-        Character separator = null;
-        String firstLineText = text.lines().findFirst().orElse("");
-        var sepLine = SEP_LINE.matcher(firstLineText);
-        if (sepLine.matches()) {
-            separator = sepLine.group(1).charAt(0);
-            text = text.substring(Math.min(text.length(), firstLineText.length() + lineBreakLength(text, firstLineText.length())));
-            firstLine = 2;
-        }
-        char used = separator != null ? separator : separatorOf(headerLine(text));
-        List<RawRow> raw = parse(text, used, firstLine, locale);
+        String first = text.lines().findFirst().orElse("");
+        var sepLine = SEP_LINE.matcher(first);
+        boolean named = sepLine.matches();
+        // Excel's "sep=;" line names the separator and is not part of the table
+        String table = named ? text.substring(Math.min(text.length(), first.length() + lineBreakLength(text, first.length()))) : text;
+        int firstLine = named ? 2 : 1;
+        char separator = named ? sepLine.group(1).charAt(0) : separatorOf(headerLine(table));
+        List<RawRow> raw = parse(table, separator, firstLine, locale);
         if (raw.isEmpty()) {
             throw refusal(locale, firstLine, "header", "csv.no-header", String.join(", ", required));
         }
         RawRow header = raw.get(0);
         Map<String, Integer> positions = positions(header, columns);
-        List<String> missing = required.stream().filter(c -> !positions.containsKey(c)).toList();
-        if (!missing.isEmpty()) {
-            if (header.cells().size() == 1) {
-                throw refusal(locale, header.line(), "separator", "csv.separator", header.line(), String.join(";", required));
-            }
-            throw new ProblemException(BAD_CSV, missing.stream().map(c -> new Problem.FieldError(c,
-                    ProblemMessages.text("csv.missing-column", locale, header.line(), String.join(String.valueOf(used), required))))
-                    .toList(), header.line());
-        }
+        checkHeader(header, positions, separator, required, locale);
         List<CsvRow> rows = new ArrayList<>();
         for (RawRow row : raw.subList(1, raw.size())) {
             rows.add(new CsvRow(row.line(), row.cells(), positions, header.cells().size()));
         }
-        return new CsvTable(decoded.charset(), used, rows);
+        return new CsvTable(decoded.charset(), separator, rows);
+    }
+
+    /** A header of one cell is taken as the wrong separator; otherwise each missing column is named. */
+    private static void checkHeader(RawRow header, Map<String, Integer> positions, char separator, List<String> required, Locale locale) {
+        List<String> missing = required.stream().filter(c -> !positions.containsKey(c)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        if (header.cells().size() == 1) {
+            throw refusal(locale, header.line(), "separator", "csv.separator", header.line(), String.join(";", required));
+        }
+        String expected = String.join(String.valueOf(separator), required);
+        throw new ProblemException(BAD_CSV, missing.stream().map(c -> new Problem.FieldError(c,
+                ProblemMessages.text("csv.missing-column", locale, header.line(), expected))).toList(), header.line());
     }
 
     record Decoded(String text, Charset charset) {
