@@ -1,5 +1,7 @@
 package org.passerelle.identity;
 
+import org.passerelle.runtime.text.Identifiers;
+
 import java.util.regex.Pattern;
 
 /** The identifiers a person is known by across the cooperation, each with the format it must have. */
@@ -17,6 +19,14 @@ public enum IdentifierScheme {
 
     IdentifierScheme(String format) {
         this.format = Pattern.compile(format);
+    }
+
+    /**
+     * The value as it is stored and looked up (the runtime's Identifiers rule): codes in capitals, an ESI as typed
+     * (its code is case-sensitive); NFKC and without surrounding spaces for all.
+     */
+    public String normalize(String value) {
+        return this == ESI ? Identifiers.text(value) : Identifiers.code(value);
     }
 
     public boolean accepts(String value) {

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
 import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.text.Identifiers;
+import org.passerelle.runtime.text.PersonNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,6 +66,10 @@ public class Person {
     @Column(nullable = false)
     public String email;
 
+    /** The names as they are searched, computed by the database (see V8__name_search.sql); never written here. */
+    @Column(name = "name_search", insertable = false, updatable = false)
+    String nameSearch;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "person_identifier", joinColumns = @JoinColumn(name = "person_id"))
     public Set<PersonIdentifier> identifiers = new LinkedHashSet<>();
@@ -89,16 +95,17 @@ public class Person {
         checkIdentifiers(details.identifiers());
         kind = details.kind();
         institution = details.institution();
-        givenName = details.givenName();
-        familyName = details.familyName();
+        // names in NFC and identifiers in their normal form, so that each is stored, found and compared in one form
+        givenName = PersonNames.normalize(details.givenName());
+        familyName = PersonNames.normalize(details.familyName());
         var chinese = details.chineseName();
-        givenNameHanzi = chinese == null ? null : chinese.given();
-        familyNameHanzi = chinese == null ? null : chinese.family();
-        givenNamePinyin = chinese == null ? null : chinese.givenPinyin();
-        familyNamePinyin = chinese == null ? null : chinese.familyPinyin();
+        givenNameHanzi = chinese == null ? null : PersonNames.normalize(chinese.given());
+        familyNameHanzi = chinese == null ? null : PersonNames.normalize(chinese.family());
+        givenNamePinyin = chinese == null ? null : PersonNames.normalize(chinese.givenPinyin());
+        familyNamePinyin = chinese == null ? null : PersonNames.normalize(chinese.familyPinyin());
         dateOfBirth = details.dateOfBirth();
         nationality = details.nationality();
-        email = details.email();
+        email = Identifiers.email(details.email());
         // the set keeps equal identifiers once: change only what differs, so unchanged rows stay in place
         identifiers.retainAll(details.identifiers());
         identifiers.addAll(details.identifiers());

@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import org.passerelle.runtime.text.Identifiers;
 
 /** One identifier of a person: its scheme, its value and, for a passport, the issuing country. */
 @Embeddable
@@ -22,10 +23,11 @@ public class PersonIdentifier {
     protected PersonIdentifier() {
     }
 
+    /** The value and country in their normal form, whatever form they were typed in ("123456789ab" is 123456789AB). */
     public PersonIdentifier(IdentifierScheme scheme, String value, String issuingCountry) {
         this.scheme = scheme;
-        this.value = value;
-        this.issuingCountry = issuingCountry;
+        this.value = scheme == null ? value : scheme.normalize(value);
+        this.issuingCountry = Identifiers.code(issuingCountry);
     }
 
     /** The value as the database matches it (see person_identifier.match_key). */

@@ -4,12 +4,17 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
+import org.passerelle.runtime.text.PersonNames;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
@@ -17,9 +22,10 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
     /**
      * What people are looked up by. {@code institution} limits the reach (a coordinator's own institution; null
      * for the international office); {@code identifier} matches the value of any identifier, of any scheme unless
-     * {@code scheme} is given.
+     * {@code scheme} is given, in its normal form (see IdentifierScheme.normalize); each word of {@code name} is
+     * found in the person's names (Latin, Chinese characters or pinyin), whatever its accents and case.
      */
-    public record Filter(String institution, String identifier, IdentifierScheme scheme, PersonKind kind) {
+    public record Filter(String institution, String identifier, IdentifierScheme scheme, PersonKind kind, String name) {
     }
 
     /** Matching people ordered by family name, given name, then id so that pages are stable. */
@@ -35,12 +41,22 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
             parameters.put("kind", filter.kind());
         }
         if (filter.identifier() != null) {
-            where.add("exists (select 1 from Person q join q.identifiers i where q = p and i.value = :identifier"
+            // the value as each scheme stores it: "123456789ab" finds INE 123456789AB
+            var schemes = filter.scheme() == null ? List.of(IdentifierScheme.values()) : List.of(filter.scheme());
+            Set<String> values = schemes.stream().map(s -> s.normalize(filter.identifier()))
+                    .filter(Objects::nonNull).collect(Collectors.toSet());
+            where.add("exists (select 1 from Person q join q.identifiers i where q = p and i.value in :identifiers"
                     + (filter.scheme() == null ? "" : " and i.scheme = :scheme") + ")");
-            parameters.put("identifier", filter.identifier().strip());
+            parameters.put("identifiers", values.isEmpty() ? Set.of("") : values);
             if (filter.scheme() != null) {
                 parameters.put("scheme", filter.scheme());
             }
+        }
+        List<String> words = PersonNames.searchWords(filter.name());
+        for (int i = 0; i < words.size(); i++) {
+            // name_search and search_form: see V8__name_search.sql
+            where.add("p.nameSearch like cast(function('search_pattern', :word" + i + ") as String)");
+            parameters.put("word" + i, words.get(i));
         }
         var query = find("from Person p" + where + " order by p.familyName, p.givenName, p.id", parameters);
         return Page.of(query.page(request.page, request.size).list(), request, query.count());

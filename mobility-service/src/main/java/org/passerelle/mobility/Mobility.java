@@ -113,6 +113,10 @@ public class Mobility {
     @Column(nullable = false)
     public String email;
 
+    /** The names as they are searched, computed by the database (see V5__name_search.sql); never written here. */
+    @Column(name = "name_search", insertable = false, updatable = false)
+    String nameSearch;
+
     /** French national student identifier (INE), for students sent by a French institution. */
     public String ine;
 

@@ -18,6 +18,7 @@ import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
+import org.passerelle.runtime.text.Identifiers;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -243,7 +244,7 @@ public class MobilityService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Mobility find(UUID id, String actingFor, String studentEmail) {
         return mobilities.findByIdOptional(id)
-                .filter(m -> studentEmail != null ? m.email.equalsIgnoreCase(studentEmail) : actingFor == null || m.involves(actingFor))
+                .filter(m -> studentEmail != null ? m.email.equals(Identifiers.email(studentEmail)) : actingFor == null || m.involves(actingFor))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
     }
 }

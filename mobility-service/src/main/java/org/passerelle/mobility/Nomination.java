@@ -1,5 +1,8 @@
 package org.passerelle.mobility;
 
+import org.passerelle.runtime.text.Identifiers;
+import org.passerelle.runtime.text.PersonNames;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -14,5 +17,15 @@ public record Nomination(UUID agreementId, UUID conditionId, String academicYear
      */
     public record Person(UUID personId, String givenName, String familyName, String chineseName, String email,
                          String ine, String studentNumber) {
+
+        /** Names in NFC, identifiers in their normal form (the runtime's rules), however the sender typed them. */
+        public Person {
+            givenName = PersonNames.normalize(givenName);
+            familyName = PersonNames.normalize(familyName);
+            chineseName = PersonNames.normalize(chineseName);
+            email = Identifiers.email(email);
+            ine = Identifiers.code(ine);
+            studentNumber = Identifiers.code(studentNumber);
+        }
     }
 }

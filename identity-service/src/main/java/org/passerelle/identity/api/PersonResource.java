@@ -83,14 +83,21 @@ public class PersonResource {
     @Operation(summary = "List and find people",
             description = "Ordered by family name, then given name. A coordinator or integration client sees the people of "
                     + "its own institution (from the token); the international office sees all. `identifier` finds a person "
-                    + "by the value of any of their identifiers (INE, SJTU student number, ESI, passport).")
+                    + "by the value of any of their identifiers (INE, SJTU student number, ESI, passport), in any case and "
+                    + "width (\"123456789ab\" finds INE 123456789AB). `name` finds people by their names, whatever the "
+                    + "accents, case, apostrophes and hyphens.")
     @APIResponse(responseCode = "200", description = "One page of people")
     public Page<PersonView> list(@BeanParam @Valid PageRequest page,
                                  @QueryParam("identifier") @Parameter(example = "123456789AB") @Size(max = 200) String identifier,
                                  @QueryParam("scheme") @Parameter(description = "Limits `identifier` to one scheme", example = "INE")
                                  IdentifierScheme scheme,
-                                 @QueryParam("kind") PersonKind kind) {
-        var found = people.list(new PersonRepository.Filter(caller.actingFor(), identifier, scheme, kind), page);
+                                 @QueryParam("kind") PersonKind kind,
+                                 @QueryParam("name") @Size(max = 200)
+                                 @Parameter(description = "Words each found in the person's given or family name, Chinese "
+                                         + "characters or pinyin, in any order, whatever the accents and case: \"eloise daubigne\" "
+                                         + "finds Éloïse D’Aubigné, \"王\" finds 王芳", example = "daubigne")
+                                 String name) {
+        var found = people.list(new PersonRepository.Filter(caller.actingFor(), identifier, scheme, kind, name), page);
         audit.recordHere(caller.subject(), caller.institution().orElse(null), "GET /api/people", found.items().stream().map(p -> p.id).toList());
         return found.map(PersonView::of);
     }

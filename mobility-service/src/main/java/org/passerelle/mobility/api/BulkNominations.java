@@ -1,8 +1,5 @@
 package org.passerelle.mobility.api;
 
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,15 +12,14 @@ import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityProblems;
 import org.passerelle.mobility.MobilityRepository;
 import org.passerelle.mobility.MobilityService;
+import org.passerelle.runtime.csv.CsvReader;
+import org.passerelle.runtime.csv.CsvRow;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.Problem;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemMappers;
 
-import java.io.IOException;
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,64 +170,23 @@ public class BulkNominations {
         return new RowResult(index + 1, Outcome.REFUSED, null, (Problem) problem);
     }
 
-    /** Nominations from CSV (UTF-8, with a header naming the columns, in any order). */
-    public Result nominateCsv(String actingFor, String csv, UUID creationKey, HttpHeaders headers, UriInfo uri) {
-        List<Map<String, String>> records = new ArrayList<>();
-        try (MappingIterator<Map<String, String>> lines = new CsvMapper().readerForMapOf(String.class)
-                .with(CsvSchema.emptySchema().withHeader()).readValues(csv.startsWith("\uFEFF") ? csv.substring(1) : csv)) {
-            while (lines.hasNext()) {
-                records.add(lines.next());
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ProblemException(MobilityProblems.BAD_CSV, String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
-        if (!records.isEmpty() && !records.get(0).keySet().containsAll(CSV_COLUMNS.subList(0, 9))) {
-            throw new ProblemException(MobilityProblems.BAD_CSV, "header: " + String.join(",", CSV_COLUMNS));
-        }
-        return nominateRows(actingFor, records.stream().map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> fromCsv(r)).toList(),
-                creationKey, headers, uri);
+    /**
+     * Nominations from CSV, as the runtime's {@link CsvReader} reads it (charset, separator, blank lines): a header
+     * naming the columns, in any order; the first nine are required.
+     */
+    public Result nominateCsv(String actingFor, byte[] csv, UUID creationKey, HttpHeaders headers, UriInfo uri) {
+        var table = CsvReader.read(csv, headers, CSV_COLUMNS, CSV_COLUMNS.subList(0, 9));
+        return nominateRows(actingFor, table.rows().stream()
+                .map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> fromCsv(r)).toList(), creationKey, headers, uri);
     }
 
-    private static MobilityRequests.NominationRequest fromCsv(Map<String, String> row) {
-        var problems = new InvalidFieldsException.Collector();
-        UUID agreementId = uuid(row, "agreementId", problems);
-        UUID conditionId = uuid(row, "conditionId", problems);
-        UUID personId = uuid(row, "personId", problems);
-        LocalDate arrival = date(row, "plannedArrival", problems);
-        LocalDate departure = date(row, "plannedDeparture", problems);
-        List<UUID> sessions = new ArrayList<>();
-        for (String session : value(row, "requestedSessions") == null ? new String[0] : value(row, "requestedSessions").split("\\s+")) {
-            sessions.add(uuid(Map.of("requestedSessions", session), "requestedSessions", problems));
-        }
-        problems.throwIfAny();
-        return new MobilityRequests.NominationRequest(agreementId, conditionId, value(row, "academicYear"), arrival, departure,
-                new MobilityRequests.Person(personId, value(row, "givenName"), value(row, "familyName"), value(row, "chineseName"),
-                        value(row, "email"), value(row, "ine"), value(row, "studentNumber")),
-                sessions);
-    }
-
-    private static String value(Map<String, String> row, String column) {
-        String value = row.get(column);
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    private static UUID uuid(Map<String, String> row, String column, InvalidFieldsException.Collector problems) {
-        String value = value(row, column);
-        try {
-            return value == null ? null : UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            problems.check(false, column, "bulk.uuid", value);
-            return null;
-        }
-    }
-
-    private static LocalDate date(Map<String, String> row, String column, InvalidFieldsException.Collector problems) {
-        String value = value(row, column);
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            problems.check(false, column, "bulk.date", value);
-            return null;
-        }
+    private static MobilityRequests.NominationRequest fromCsv(CsvRow row) {
+        var request = new MobilityRequests.NominationRequest(row.uuid("agreementId"), row.uuid("conditionId"),
+                row.text("academicYear"), row.date("plannedArrival"), row.date("plannedDeparture"),
+                new MobilityRequests.Person(row.uuid("personId"), row.text("givenName"), row.text("familyName"),
+                        row.text("chineseName"), row.text("email"), row.text("ine"), row.text("studentNumber")),
+                row.uuids("requestedSessions"));
+        row.throwIfInvalid();
+        return request;
     }
 }

@@ -26,8 +26,8 @@ public final class MobilityRequests {
             @NotBlank @Size(max = 200) @Schema(example = "D'Aubigné") String familyName,
             @Size(max = 100) @Schema(description = "Name in Chinese characters", example = "王芳") String chineseName,
             @NotBlank @Email @Size(max = 320) @Schema(example = "eloise.daubigne@etu.univ-lyon1.fr") String email,
-            @Schema(description = "INE of a French student: 9 digits and 2 letters, or 10 digits and 1 letter; "
-                    + "required when a French institution sends a student", example = "123456789AB") String ine,
+            @Schema(description = "INE of a French student: 9 digits and 2 letters, or 10 digits and 1 letter, in any "
+                    + "case (stored in capitals); required when a French institution sends a student", example = "123456789AB") String ine,
             @Size(max = 40) @Schema(description = "SJTU student number; required when SJTUSM sends a student",
                     example = "521010910123") String studentNumber) {
     }
@@ -47,8 +47,7 @@ public final class MobilityRequests {
         Nomination toNomination() {
             return new Nomination(agreementId, conditionId, academicYear, plannedArrival, plannedDeparture,
                     new Nomination.Person(person.personId(), person.givenName(), person.familyName(), person.chineseName(),
-                            person.email(), person.ine() == null ? null : person.ine().strip().toUpperCase(java.util.Locale.ROOT),
-                            person.studentNumber()),
+                            person.email(), person.ine(), person.studentNumber()),
                     requestedSessions == null ? List.of() : requestedSessions);
         }
     }

@@ -55,8 +55,8 @@ import java.util.UUID;
 public class MobilityResource {
 
     private static final String CSV_EXAMPLE = """
-            agreementId,conditionId,academicYear,plannedArrival,plannedDeparture,givenName,familyName,chineseName,email,ine,studentNumber,personId,requestedSessions
-            5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70,c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20,2026/2027,2027-07-05,2027-07-30,Éloïse,D'Aubigné,,eloise.daubigne@etu.univ-lyon1.fr,123456789AB,,,e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56
+            agreementId;conditionId;academicYear;plannedArrival;plannedDeparture;givenName;familyName;chineseName;email;ine;studentNumber;personId;requestedSessions
+            5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70;c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20;2026/2027;05/07/2027;30/07/2027;Éloïse;D'Aubigné;;eloise.daubigne@etu.univ-lyon1.fr;123456789AB;;;e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56
             """;
 
     @Inject
@@ -80,7 +80,8 @@ public class MobilityResource {
     @GET
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
     @Operation(summary = "List mobilities",
-            description = "Newest first. Filter by status, academic year and the bulk nomination that created them. Staff see "
+            description = "Newest first. Filter by status, academic year, the bulk nomination that created them and the "
+                    + "student's name. Staff see "
                     + "the mobilities their institution sends or receives, a student their own.")
     @APIResponse(responseCode = "200", description = "One page of mobilities")
     @AuditedRead("GET /api/mobilities")
@@ -90,8 +91,13 @@ public class MobilityResource {
                                    @Parameter(description = "Receiving side's academic year", example = "2025/2026")
                                    @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}")
                                    String academicYear,
-                                   @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch) {
-        return mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, page).map(MobilityView::of);
+                                   @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch,
+                                   @QueryParam("name") @Size(max = 200)
+                                   @Parameter(description = "Words each found in the student's given or family name or Chinese "
+                                           + "name, in any order, whatever the accents, case, apostrophes and hyphens: "
+                                           + "\"eloise daubigne\" finds Éloïse D’Aubigné", example = "daubigne")
+                                   String name) {
+        return mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, name, page).map(MobilityView::of);
     }
 
     @GET
@@ -177,18 +183,23 @@ public class MobilityResource {
     @Consumes("text/csv")
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Nominate up to 500 people at once (CSV)",
-            description = "UTF-8 CSV with a header line naming the columns: agreementId, conditionId, academicYear, "
+            description = "CSV with a header line naming the columns, in any order: agreementId, conditionId, academicYear, "
                     + "plannedArrival, plannedDeparture, givenName, familyName, chineseName, email, ine, studentNumber, personId, "
-                    + "requestedSessions (session ids separated by spaces). Accents, apostrophes and Chinese characters are "
-                    + "kept as sent. Each row is nominated on its own, with a result per row; with an Idempotency-Key, a "
-                    + "retry after the first request died completes it without nominating any row twice.")
+                    + "requestedSessions (session ids separated by spaces); the first nine are required. The charset is the "
+                    + "one declared (`text/csv; charset=windows-1252`), else UTF-8; a file saved by French Excel as \"CSV "
+                    + "(séparateur: point-virgule)\" is read as windows-1252. Separated by `;`, `,` or tab, as the header line "
+                    + "is (or as a first line `sep=;` says); lines without any value are not rows. Dates as dd/mm/yyyy or "
+                    + "yyyy-mm-dd. Each row is nominated on its own, with a result per row; a value that does not read refuses "
+                    + "its row only, naming the line and the column. See docs/api/conventions.md, CSV uploads. With an "
+                    + "Idempotency-Key, a retry after the first request died completes it without nominating any row twice.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "one nomination", value = CSV_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated")
-    @APIResponse(responseCode = "400", description = "Not CSV with the expected header (urn:passerelle:problem:bad-csv)")
+    @APIResponse(responseCode = "400", description = "Not readable as CSV: bytes that are not of the charset, a header line without "
+            + "the required columns or separator, an unclosed quote; `errors` names what and the line (urn:passerelle:problem:bad-csv)")
     @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = BulkNominations.Refusal.class)))
-    public Response nominateCsv(@NotNull String csv, @HeaderParam("Idempotency-Key") @Parameter(description = "So that a "
+    public Response nominateCsv(@NotNull byte[] csv, @HeaderParam("Idempotency-Key") @Parameter(description = "So that a "
                                         + "retried request never creates twice", example = "lyon1-2027-summer-cohort") String idempotencyKey,
                                 @Context HttpHeaders headers, @Context UriInfo uri) {
         return creations.createInSteps(caller.subject(), idempotencyKey, csv,

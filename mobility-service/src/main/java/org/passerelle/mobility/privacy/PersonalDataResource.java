@@ -21,6 +21,7 @@ import org.passerelle.runtime.privacy.AuditedRead;
 import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.privacy.PersonalDataRequests;
 import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.runtime.text.Identifiers;
 
 import java.util.List;
 import java.util.UUID;
@@ -61,8 +62,8 @@ public class PersonalDataResource {
                    List<String> prints) {
         var request = requests.of(personId, prints);
         if (!request.byAdmin()) {
-            return new Part(entityManager.createQuery("from Mobility where lower(email) = lower(?1) order by createdAt, id", Mobility.class)
-                    .setParameter(1, request.email()).getResultList().stream().map(MobilityView::of).toList());
+            return new Part(entityManager.createQuery("from Mobility where email = ?1 order by createdAt, id", Mobility.class)
+                    .setParameter(1, Identifiers.email(request.email())).getResultList().stream().map(MobilityView::of).toList());
         }
         if (!request.namesSomeone()) {
             throw new InvalidFieldsException(List.of(new InvalidFieldsException.InvalidField("personId", "personal-data.person-needed")));

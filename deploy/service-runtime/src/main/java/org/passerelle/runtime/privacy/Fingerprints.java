@@ -2,6 +2,7 @@ package org.passerelle.runtime.privacy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.passerelle.runtime.text.Identifiers;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * One-way fingerprints of a person's email, identifiers and account, as PersonErased carries them: a service finds
@@ -61,13 +61,12 @@ public class Fingerprints {
         return fingerprint != null && fingerprints.contains(fingerprint);
     }
 
-    /** Emails match whatever their case; identifiers are written in capitals (INE letters, passport numbers). */
+    /** The values as every service stores them (see Identifiers), so that a fingerprint matches whatever form was typed. */
     static String normalized(String kind, String value) {
-        String stripped = value.strip();
         return switch (kind) {
-            case EMAIL -> stripped.toLowerCase(Locale.ROOT);
-            case ACCOUNT -> stripped;
-            default -> stripped.toUpperCase(Locale.ROOT);
+            case EMAIL -> Identifiers.email(value);
+            case ACCOUNT -> value.strip();
+            default -> Identifiers.code(value);
         };
     }
 }

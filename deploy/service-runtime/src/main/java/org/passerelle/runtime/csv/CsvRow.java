@@ -1,0 +1,90 @@
+package org.passerelle.runtime.csv;
+
+import org.passerelle.runtime.problem.InvalidFieldsException;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One row of a CSV file, with the line it starts on. Its typed readers collect what does not read (field: the
+ * column; reason: the line, the value and the form expected); {@link #throwIfInvalid()} refuses the row alone.
+ */
+public final class CsvRow {
+
+    /** Dates as French spreadsheets write them (05/07/2027, 5/7/2027), or ISO 8601 (2027-07-05). */
+    private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    private final int line;
+    private final List<String> cells;
+    private final Map<String, Integer> positions;
+    private final InvalidFieldsException.Collector problems = new InvalidFieldsException.Collector();
+
+    CsvRow(int line, List<String> cells, Map<String, Integer> positions, int headerCells) {
+        this.line = line;
+        this.cells = cells;
+        this.positions = positions;
+        problems.check(cells.size() <= headerCells, "row", "csv.cells", line, cells.size(), headerCells);
+    }
+
+    /** The line of the file this row starts on (1 for the first line). */
+    public int line() {
+        return line;
+    }
+
+    /** The value of a column without surrounding spaces; null when empty or absent. */
+    public String text(String column) {
+        Integer position = positions.get(column);
+        if (position == null || position >= cells.size() || cells.get(position).isBlank()) {
+            return null;
+        }
+        return cells.get(position).strip();
+    }
+
+    public UUID uuid(String column) {
+        return uuid(column, text(column));
+    }
+
+    /** Ids separated by spaces. */
+    public List<UUID> uuids(String column) {
+        String value = text(column);
+        List<UUID> ids = new ArrayList<>();
+        for (String id : value == null ? new String[0] : value.split("\\s+")) {
+            ids.add(uuid(column, id));
+        }
+        return ids;
+    }
+
+    private UUID uuid(String column, String value) {
+        try {
+            return value == null ? null : UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            problems.check(false, column, "csv.uuid", line, value);
+            return null;
+        }
+    }
+
+    /** A date as dd/mm/yyyy or yyyy-mm-dd. */
+    public LocalDate date(String column) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("/") ? LocalDate.parse(value, DAY_MONTH_YEAR) : LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            problems.check(false, column, "csv.date", line, value);
+            return null;
+        }
+    }
+
+    /** Refuses the row with every value that did not read. */
+    public void throwIfInvalid() {
+        problems.throwIfAny();
+    }
+}
