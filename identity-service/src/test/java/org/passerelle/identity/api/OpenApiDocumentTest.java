@@ -1,5 +1,6 @@
 package org.passerelle.identity.api;
 
+import org.passerelle.devstack.testing.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,5 +45,21 @@ class OpenApiDocumentTest {
         }
         assertTrue(operations >= 15, "the document lists the operations: " + operations);
         assertEquals(List.of(), gaps);
+    }
+
+    @Test
+    void theDocumentSaysWhatTheServiceAnswers() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiContract.of(document).verify("Institution.erasmusCode",
+                "Institution.pic",
+                "Person.chineseName",
+                "Person.dateOfBirth",
+                "Person.nationality",
+                "PersonIdentifier.issuingCountry",
+                "IntegrationClient.secret",
+                "IntegrationClient.secretRotatedAt",
+                "IntegrationClient.revokedAt",
+                "Account.disabledAt",
+                "Account.temporaryPassword");
     }
 }

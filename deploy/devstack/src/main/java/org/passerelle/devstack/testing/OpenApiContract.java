@@ -65,24 +65,28 @@ public final class OpenApiContract {
         }
     }
 
-    /** OpenAPI 3.1: {@code type: [X, "null"]}, or a {@code null} among {@code anyOf} / {@code oneOf}. */
+    /**
+     * Whether null is valid against the schema (OpenAPI 3.1, JSON Schema 2020-12): each keyword beside the others must
+     * admit it, so {@code type} must name "null" if present, {@code anyOf} / {@code oneOf} must hold an option that
+     * admits it, and a {@code $ref} beside them is taken as refusing it.
+     */
     public static boolean isNullable(JsonNode schema) {
+        if (schema.has("$ref") || schema.has("allOf")) {
+            return false;
+        }
         JsonNode type = schema.path("type");
-        if (type.isArray()) {
-            for (JsonNode t : type) {
-                if ("null".equals(t.asText())) {
-                    return true;
-                }
-            }
+        boolean typeAdmits = type.isMissingNode() || "null".equals(type.asText())
+                || type.isArray() && java.util.stream.StreamSupport.stream(type.spliterator(), false).anyMatch(t -> "null".equals(t.asText()));
+        if (!typeAdmits) {
+            return false;
         }
         for (String combiner : List.of("anyOf", "oneOf")) {
-            for (JsonNode option : schema.path(combiner)) {
-                if (isNullable(option)) {
-                    return true;
-                }
+            if (schema.has(combiner) && !java.util.stream.StreamSupport.stream(schema.path(combiner).spliterator(), false)
+                    .anyMatch(OpenApiContract::isNullable)) {
+                return false;
             }
         }
-        return false;
+        return !type.isMissingNode() || schema.has("anyOf") || schema.has("oneOf");
     }
 
     private void checkProblemInstance() {

@@ -80,13 +80,25 @@ public class ProblemResponsesFilter implements OASFilter {
         return operation;
     }
 
-    /** A pattern of Bean Validation must match the whole value; a JSON Schema pattern matches anywhere unless anchored. */
+    /**
+     * A pattern of Bean Validation must match the whole value; a JSON Schema pattern matches anywhere unless anchored.
+     * A nullable field that refers to another schema is written by the scanner as {@code anyOf: [$ref, null]} beside
+     * a {@code type} of its own, which refuses null all the same: that type admits null too.
+     */
     @Override
     public Schema filterSchema(Schema schema) {
         if (schema.getPattern() != null) {
             schema.setPattern(Patterns.anchored(schema.getPattern()));
         }
+        if (schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL) && schema.getAnyOf() != null
+                && schema.getAnyOf().stream().anyMatch(ProblemResponsesFilter::isNull)) {
+            schema.addType(Schema.SchemaType.NULL);
+        }
         return schema;
+    }
+
+    private static boolean isNull(Schema option) {
+        return option.getType() != null && option.getType().equals(java.util.List.of(Schema.SchemaType.NULL));
     }
 
     @Override
