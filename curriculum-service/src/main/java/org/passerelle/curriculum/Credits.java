@@ -2,6 +2,7 @@ package org.passerelle.curriculum;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -14,6 +15,6 @@ import java.util.UUID;
 public record Credits(
         @Column(name = "ects") BigDecimal ects,
         @Column(name = "chinese_credits") BigDecimal chineseCredits,
-        @Column(name = "ects_per_chinese_credit") BigDecimal ectsPerChineseCredit,
-        @Column(name = "conversion_rule_id") UUID conversionRuleId) {
+        @Schema(nullable = true) @Column(name = "ects_per_chinese_credit") BigDecimal ectsPerChineseCredit,
+        @Schema(nullable = true) @Column(name = "conversion_rule_id") UUID conversionRuleId) {
 }

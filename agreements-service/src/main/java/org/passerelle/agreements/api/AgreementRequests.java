@@ -38,7 +38,7 @@ public final class AgreementRequests {
 
     @Schema(name = "CooperationCondition", description = "One direction of the agreement and its quota")
     public record Condition(
-            @Schema(description = "Absent for a new condition; in a revision or an amendment, the id of the condition "
+            @Schema(nullable = true, description = "Absent for a new condition; in a revision or an amendment, the id of the condition "
                     + "that changes (it stays the same across versions)", example = "c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20")
             UUID id,
             @NotBlank @Size(max = 100) @Schema(example = "univ-lyon1.fr") String sendingInstitution,
@@ -50,15 +50,15 @@ public final class AgreementRequests {
             String firstAcademicYear,
             @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") @Schema(example = "2029/2030")
             String lastAcademicYear,
-            @Positive @Max(1500) @Schema(example = "30") Integer minimumDays,
-            @Positive @Max(1500) @Schema(example = "90") Integer maximumDays,
-            @Min(1) @Max(8) @Schema(description = "EQF level 1-8", example = "7") Integer eqfLevel,
-            @Pattern(regexp = "[0-9]{4}", message = "{passerelle.isced}") @Schema(description = "ISCED-F 2013 code", example = "0912")
+            @Positive @Max(1500) @Schema(nullable = true, example = "30") Integer minimumDays,
+            @Positive @Max(1500) @Schema(nullable = true, example = "90") Integer maximumDays,
+            @Min(1) @Max(8) @Schema(nullable = true, description = "EQF level 1-8", example = "7") Integer eqfLevel,
+            @Pattern(regexp = "[0-9]{4}", message = "{passerelle.isced}") @Schema(nullable = true, description = "ISCED-F 2013 code", example = "0912")
             String iscedCode,
-            @Pattern(regexp = "[a-z]{2,3}", message = "{passerelle.language}") @Schema(example = "fr") String language,
-            @Pattern(regexp = "[ABC][12]", message = "{passerelle.cefr}") @Schema(description = "CEFR A1..C2", example = "B2")
+            @Pattern(regexp = "[a-z]{2,3}", message = "{passerelle.language}") @Schema(nullable = true, example = "fr") String language,
+            @Pattern(regexp = "[ABC][12]", message = "{passerelle.cefr}") @Schema(nullable = true, description = "CEFR A1..C2", example = "B2")
             String cefrLevel,
-            @Positive @Max(365) @Schema(description = "For STAFF_TEACHING and STAFF_TRAINING only", example = "20")
+            @Positive @Max(365) @Schema(nullable = true, description = "For STAFF_TEACHING and STAFF_TRAINING only", example = "20")
             Integer staffDaysPerYear) {
 
         static Condition of(CooperationCondition c) {

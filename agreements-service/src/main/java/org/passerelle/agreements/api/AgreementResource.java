@@ -109,8 +109,6 @@ public class AgreementResource {
     @Operation(summary = "Revise a draft", description = "Send If-Match with the ETag you read: a draft changed meanwhile is 412.")
     @APIResponse(responseCode = "200", description = "The revised draft, with its new ETag")
     @APIResponse(responseCode = "409", description = "No longer a draft (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull AgreementRequests.Draft draft) {
         long version = Versions.required(ifMatch);
@@ -123,8 +121,6 @@ public class AgreementResource {
     @Operation(summary = "Delete an agreement that was never in force", description = "Drafts and proposals only; send If-Match.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "It was in force: its history is kept (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public void delete(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         long version = Versions.required(ifMatch);
         service.delete(id, version, caller.actingFor());
@@ -150,8 +146,6 @@ public class AgreementResource {
             description = "Fixes the content and its hash; each party then approves it. Publishes AgreementProposed.")
     @APIResponse(responseCode = "200", description = "The proposed agreement, with the content hash to approve")
     @APIResponse(responseCode = "409", description = "Not a draft (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response propose(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.propose(id, Versions.required(ifMatch), caller.actingFor()));
     }
@@ -189,8 +183,6 @@ public class AgreementResource {
             + "parties differ (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status), or an amendment "
             + "is already pending (urn:passerelle:problem:amendment-pending)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                           @Valid @NotNull AgreementRequests.Draft amendment) {
         long version = Versions.required(ifMatch);
@@ -205,8 +197,6 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The agreement with its revised amendment")
     @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment), or it is "
             + "already proposed (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response reviseAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                     @Valid @NotNull AgreementRequests.Draft amendment) {
         long version = Versions.required(ifMatch);
@@ -219,8 +209,6 @@ public class AgreementResource {
     @Operation(summary = "Withdraw the amendment", description = "Proposed or not; the version in force is untouched. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The agreement without amendment")
     @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response withdrawAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.withdrawAmendment(id, Versions.required(ifMatch), caller.actingFor()));
     }
@@ -233,8 +221,6 @@ public class AgreementResource {
     @APIResponse(responseCode = "200", description = "The agreement with its amendment PROPOSED and the hash to approve")
     @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment), or it is "
             + "already proposed (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response proposeAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.proposeAmendment(id, Versions.required(ifMatch), caller.actingFor()));
     }
@@ -275,8 +261,6 @@ public class AgreementResource {
             description = "No new nomination counts against it until resumed. Publishes AgreementSuspended. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The suspended agreement")
     @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull AgreementRequests.Termination suspension) {
         long version = Versions.required(ifMatch);
@@ -289,8 +273,6 @@ public class AgreementResource {
     @Operation(summary = "Resume a suspended agreement", description = "Publishes AgreementResumed. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The agreement, active again")
     @APIResponse(responseCode = "409", description = "Not suspended (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.resume(id, Versions.required(ifMatch)));
     }
@@ -302,8 +284,6 @@ public class AgreementResource {
     @Operation(summary = "Terminate an active or suspended agreement", description = "Publishes AgreementTerminated. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The terminated agreement")
     @APIResponse(responseCode = "409", description = "Not active or suspended (urn:passerelle:problem:agreement-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull AgreementRequests.Termination termination) {
         long version = Versions.required(ifMatch);

@@ -23,19 +23,19 @@ public record AgreementView(
         AgreementKind kind,
         LocalizedText title,
         @Schema(description = "The parties and whether each approved the content shown here") List<Party> parties,
-        @Schema(example = "2025-11-20") LocalDate signedOn,
-        @Schema(example = "Paris") String signedAt,
+        @Schema(nullable = true, example = "2025-11-20") LocalDate signedOn,
+        @Schema(nullable = true, example = "Paris") String signedAt,
         @Schema(example = "2025/2026") String firstAcademicYear,
         @Schema(example = "2029/2030") String lastAcademicYear,
         @Schema(description = "Cooperation conditions, one direction each") List<AgreementRequests.Condition> conditions,
-        @Schema(description = "Hash of the proposed content or of the version in force: what an approval names") String contentHash,
+        @Schema(nullable = true, description = "Hash of the proposed content or of the version in force: what an approval names") String contentHash,
         @Schema(description = "Number of the version in force; 0 until the agreement is active", example = "1") int versionInForce,
-        @Schema(description = "The amendment waiting for approval; the version above stays in force until every party approved it")
+        @Schema(nullable = true, description = "The amendment waiting for approval; the version above stays in force until every party approved it")
         Amendment amendment,
-        String terminationReason) {
+        @Schema(nullable = true) String terminationReason) {
 
     @Schema(name = "AgreementParty")
-    public record Party(@Schema(example = "univ-lyon1.fr") String institution, boolean approved, Instant approvedAt) {
+    public record Party(@Schema(example = "univ-lyon1.fr") String institution, boolean approved, @Schema(nullable = true) Instant approvedAt) {
     }
 
     @Schema(name = "AgreementAmendment", description = "A proposed new version of an active agreement")
@@ -43,14 +43,14 @@ public record AgreementView(
             @Schema(example = "2") int number,
             @Schema(description = "DRAFT while it may still change, PROPOSED once it can be approved", example = "PROPOSED")
             String status,
-            @Schema(description = "Set when proposed: what an approval of the amendment names") String contentHash,
+            @Schema(nullable = true, description = "Set when proposed: what an approval of the amendment names") String contentHash,
             List<Party> approvals,
             Content content) {
     }
 
     /** The content of one version, as it is shown in an amendment and in the history. */
     @Schema(name = "AgreementContent")
-    public record Content(AgreementKind kind, LocalizedText title, List<String> parties, LocalDate signedOn, String signedAt,
+    public record Content(AgreementKind kind, LocalizedText title, List<String> parties, @Schema(nullable = true) LocalDate signedOn, @Schema(nullable = true) String signedAt,
                           String firstAcademicYear, String lastAcademicYear, List<AgreementRequests.Condition> conditions) {
 
         static Content of(AgreementContent c) {

@@ -11,11 +11,11 @@ import java.util.List;
 public record VersionView(
         @Schema(example = "1") int number,
         @Schema(example = "IN_FORCE") AgreementHistory.VersionStatus status,
-        @Schema(description = "Null while it is a draft") String contentHash,
+        @Schema(nullable = true, description = "Null while it is a draft") String contentHash,
         AgreementView.Content content,
         @Schema(description = "The parties that approved it, and when") List<AgreementVersion.Approval> approvals,
-        Instant inForceFrom,
-        Instant supersededAt) {
+        @Schema(nullable = true) Instant inForceFrom,
+        @Schema(nullable = true) Instant supersededAt) {
 
     static VersionView of(AgreementHistory.Version v) {
         return new VersionView(v.number(), v.status(), v.contentHash(), AgreementView.Content.of(v.content()),

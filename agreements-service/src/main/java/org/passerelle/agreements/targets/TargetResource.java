@@ -69,8 +69,6 @@ public class TargetResource {
     @RolesAllowed("admin")
     @Operation(summary = "Change a target", description = "Send If-Match with the ETag you read.")
     @APIResponse(responseCode = "200", description = "The changed target")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TargetRequest request) {
         var target = targets.change(id, Versions.required(ifMatch), request);
         return Response.ok(TargetView.of(target)).tag(Versions.etag(target.version)).build();

@@ -159,8 +159,6 @@ public class CatalogueResource {
     @APIResponse(responseCode = "200", description = "The revised item, with its new ETag")
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "The item is withdrawn (urn:passerelle:problem:catalogue-item-withdrawn)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ItemRequests.ItemDraft draft) {
         long version = Versions.required(ifMatch);
@@ -178,8 +176,6 @@ public class CatalogueResource {
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "A session has holders (urn:passerelle:problem:session-held), or the "
             + "item is already withdrawn (urn:passerelle:problem:catalogue-item-withdrawn)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         long version = Versions.required(ifMatch);
         var item = catalogue.withdrawItem(id, version, caller);

@@ -170,8 +170,6 @@ public class CreditConversionResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ratio",
             value = "{\"ectsPerChineseCredit\":1.25}")))
     @APIResponse(responseCode = "200", description = "The rule, with its new ETag")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RuleChange change) {
         long version = Versions.required(ifMatch);
         var rule = conversions.change(id, version, change.ectsPerChineseCredit());

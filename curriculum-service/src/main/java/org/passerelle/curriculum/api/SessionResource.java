@@ -74,8 +74,6 @@ public class SessionResource {
             + "year (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "The session is withdrawn (urn:passerelle:problem:session-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response reschedule(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                                @Valid @NotNull ItemRequests.SessionDraft draft) {
         long version = Versions.required(ifMatch);
@@ -90,8 +88,6 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The open session")
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "Already open or withdrawn (urn:passerelle:problem:session-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return change(ifMatch, (version, caller) -> catalogue.open(id, version, caller));
     }
@@ -103,8 +99,6 @@ public class SessionResource {
     @APIResponse(responseCode = "200", description = "The closed session")
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "Not open (urn:passerelle:problem:session-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return change(ifMatch, (version, caller) -> catalogue.close(id, version, caller));
     }
@@ -119,8 +113,6 @@ public class SessionResource {
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "Seats are held (urn:passerelle:problem:session-held), or already "
             + "withdrawn (urn:passerelle:problem:session-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return change(ifMatch, (version, caller) -> catalogue.withdrawSession(id, version, caller));
     }

@@ -1,5 +1,6 @@
 package org.passerelle.curriculum.api;
 
+import org.passerelle.devstack.testing.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -37,5 +38,12 @@ class OpenApiTest {
         Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         HeaderAnswers.of(paths).verify("the catalogue's changes take If-Match and its creations Idempotency-Key");
+    }
+
+    @Test
+    void theDocumentSaysWhatTheServiceAnswers() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiContract.of(document).verify("Credits.ectsPerChineseCredit",
+                "Credits.conversionRuleId");
     }
 }

@@ -6,7 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,8 +42,8 @@ public class SampleResource {
     public enum Colour { RED, GREEN }
 
     @GET
-    public Page<String> list(@BeanParam @Valid PageRequest page, @jakarta.ws.rs.QueryParam("colour") Colour colour,
-                             @jakarta.ws.rs.QueryParam("text") String text) {
+    public Page<String> list(@BeanParam @Valid PageRequest page, @QueryParam("colour") Colour colour,
+                             @QueryParam("text") String text) {
         return Page.of(List.of(colour == null ? text == null ? "a" : text : colour.name()), page, 1);
     }
 
@@ -46,6 +51,14 @@ public class SampleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public SampleRequest create(@Valid @NotNull SampleRequest request) {
         return request;
+    }
+
+    @PUT
+    @Path("/{id}")
+    public String rename(@PathParam("id") java.util.UUID id, @HeaderParam("If-Match") String ifMatch,
+                         @QueryParam("country") @Pattern(regexp = "[A-Z]{2}|ZZZ") String country) {
+        org.passerelle.runtime.http.Versions.required(ifMatch);
+        return country;
     }
 
     @GET

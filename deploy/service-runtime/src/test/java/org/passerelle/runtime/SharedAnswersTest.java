@@ -178,6 +178,7 @@ class SharedAnswersTest {
         void wrongMethodMediaTypeAndAcceptAreProblems() {
             given().auth().oauth2(COORDINATOR).when().delete("/api/samples")
                     .then().statusCode(405).contentType(PROBLEM)
+                    .header("Allow", allOf(containsString("GET"), containsString("POST")))
                     .body("type", equalTo("urn:passerelle:problem:method-not-allowed"));
             given().auth().oauth2(COORDINATOR).contentType("text/plain").body("hello")
                     .when().post("/api/samples")
@@ -215,6 +216,39 @@ class SharedAnswersTest {
                     .when().post("/api/samples")
                     .then().statusCode(413).contentType(PROBLEM).header("Content-Language", "fr")
                     .body("title", equalTo("Requête trop volumineuse"));
+        }
+
+        @Test
+        void anAddressOrHeadersOverTheLimitAreProblemsNamingTheLimit() {
+            given().auth().oauth2(COORDINATOR).header("Accept-Language", "fr")
+                    .queryParam("text", "x".repeat(5000))
+                    .when().get("/api/samples")
+                    .then().statusCode(414).contentType(PROBLEM).header("Content-Language", "fr")
+                    .body("type", equalTo("urn:passerelle:problem:uri-too-long"))
+                    .body("detail", containsString("4"))
+                    .body("instance", equalTo("/api/samples"));
+            given().auth().oauth2(COORDINATOR).header("X-Padding", "x".repeat(21 * 1024))
+                    .when().get("/api/samples")
+                    .then().statusCode(431).contentType(PROBLEM)
+                    .body("type", equalTo("urn:passerelle:problem:headers-too-large"))
+                    .body("detail", equalTo("The request headers are larger than the limit of 20,480 bytes."));
+        }
+
+        @Test
+        void aQueryParameterTheOperationDoesNotTakeIsNamed() {
+            given().auth().oauth2(COORDINATOR).queryParam("colur", "RED").queryParam("size", 5)
+                    .when().get("/api/samples")
+                    .then().statusCode(400).contentType(PROBLEM)
+                    .body("type", equalTo("urn:passerelle:problem:validation"))
+                    .body("errors.field", org.hamcrest.Matchers.contains("colur"))
+                    .body("errors[0].reason", equalTo("is not a parameter of this operation; it takes: colour, page, size, text"));
+            given().auth().oauth2(COORDINATOR).queryParam("page", 0)
+                    .when().get("/api/samples/conflict")
+                    .then().statusCode(400)
+                    .body("errors[0].field", equalTo("page"));
+            given().auth().oauth2(COORDINATOR).queryParam("colour", "RED").queryParam("page", 0).queryParam("size", 5)
+                    .when().get("/api/samples")
+                    .then().statusCode(200);
         }
 
         @Test
@@ -330,7 +364,23 @@ class SharedAnswersTest {
                     .body("paths.'/api/samples'.post.responses.'415'.content.'application/problem+json'", notNullValue())
                     .body("paths.'/api/samples'.get.responses.'406'.content.'application/problem+json'", notNullValue())
                     .body("paths.'/api/samples'.get.responses.'403'.description", containsString("unknown-institution"))
-                    .body("paths.'/api/samples'.get.responses", not(org.hamcrest.Matchers.hasKey("413")));
+                    .body("paths.'/api/samples'.get.responses", not(org.hamcrest.Matchers.hasKey("413")))
+                    .body("paths.'/api/samples'.get.responses", org.hamcrest.Matchers.hasKey("414"))
+                    .body("paths.'/api/samples'.get.responses", org.hamcrest.Matchers.hasKey("431"))
+                    .body("paths.'/api/samples'.get.responses", not(org.hamcrest.Matchers.hasKey("404")))
+                    .body("components.schemas.Problem.properties.instance.format", equalTo("uri-reference"));
+        }
+
+        @Test
+        void openApiSaysOnceWhatAConditionalWriteAndAnOperationOnAnIdAnswer() {
+            given().queryParam("format", "json").when().get("/q/openapi")
+                    .then().statusCode(200)
+                    .body("paths.'/api/samples/{id}'.put.parameters.find { it.name == 'If-Match' }.required", equalTo(true))
+                    .body("paths.'/api/samples/{id}'.put.responses", org.hamcrest.Matchers.hasKey("404"))
+                    .body("paths.'/api/samples/{id}'.put.responses", org.hamcrest.Matchers.hasKey("412"))
+                    .body("paths.'/api/samples/{id}'.put.responses.'428'.content.'application/problem+json'", notNullValue())
+                    .body("paths.'/api/samples/{id}'.put.parameters.find { it.name == 'country' }.schema.pattern",
+                            equalTo("^(?:[A-Z]{2}|ZZZ)$"));
             given().when().get("/q/swagger-ui/").then().statusCode(200);
         }
 

@@ -6,6 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import org.passerelle.identity.Person;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 
@@ -45,6 +47,8 @@ public class Account {
     @Column(nullable = false)
     public Status status;
 
+    /** Set by the database; read back in the insert itself, so the creation's answer shows it. */
+    @Generated(event = EventType.INSERT)
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 

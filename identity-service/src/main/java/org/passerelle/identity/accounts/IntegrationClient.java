@@ -7,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import org.passerelle.identity.IdentityProblems;
 import org.passerelle.runtime.problem.ProblemException;
 
@@ -40,6 +42,8 @@ public class IntegrationClient {
     @Column(nullable = false)
     public Status status;
 
+    /** Set by the database; read back in the insert itself, so the creation's answer shows it. */
+    @Generated(event = EventType.INSERT)
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 

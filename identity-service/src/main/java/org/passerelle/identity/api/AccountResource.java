@@ -57,8 +57,8 @@ public class AccountResource {
             @Schema(description = "SCHAC code: the institution claim of the holder's tokens", example = "u-paris.fr") String institution,
             @Schema(example = "ACTIVE") Account.Status status,
             Instant createdAt,
-            Instant disabledAt,
-            @Schema(description = "Only in the answer to the creation, once: the holder signs in with it and chooses "
+            @Schema(nullable = true) Instant disabledAt,
+            @Schema(nullable = true, description = "Only in the answer to the creation, once: the holder signs in with it and chooses "
                     + "their own password at the first login. It is not kept.", example = "q3Vx8mZ0bK1tR7sYw2LcJg")
             String temporaryPassword) {
 

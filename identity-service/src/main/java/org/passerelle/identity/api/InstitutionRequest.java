@@ -37,7 +37,8 @@ public record InstitutionRequest(
         List<@Valid @NotNull Unit> units) {
 
     static final String SCHAC = "[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+";
-    static final String ERASMUS = "\\s*[A-Z]{1,3}\\s*[A-Z][A-Z-]*[0-9]{2,3}\\s*";
+    /** White space as Java's \s, written so that ECMA-262 (the OpenAPI document's patterns) reads it the same. */
+    static final String ERASMUS = "[ \\t\\n\\x0B\\f\\r]*[A-Z]{1,3}[ \\t\\n\\x0B\\f\\r]*[A-Z][A-Z-]*[0-9]{2,3}[ \\t\\n\\x0B\\f\\r]*";
 
     @Schema(name = "Names", description = "The name in French, English and Chinese")
     public record Names(

@@ -128,8 +128,6 @@ public class InstitutionResource {
     @APIResponse(responseCode = "404", description = "No institution has this id (urn:passerelle:problem:not-found)")
     @APIResponse(responseCode = "409", description = "A code belongs to another institution "
             + "(urn:passerelle:problem:institution-code-taken)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull InstitutionRequest request) {
         long version = Versions.required(ifMatch);

@@ -55,9 +55,9 @@ public class IntegrationClientResource {
             @Schema(example = "univ-lyon1.fr") String institution,
             @Schema(example = "ACTIVE") IntegrationClient.Status status,
             Instant createdAt,
-            Instant secretRotatedAt,
-            Instant revokedAt,
-            @Schema(description = "Only in the answer to the creation or a rotation, once: it is not kept",
+            @Schema(nullable = true) Instant secretRotatedAt,
+            @Schema(nullable = true) Instant revokedAt,
+            @Schema(nullable = true, description = "Only in the answer to the creation or a rotation, once: it is not kept",
                     example = "vS3yq1l8Yk2mX0p9R4tW7bNcD5eF6gH1") String secret) {
 
         static ClientView of(IntegrationClient c, String secret) {

@@ -29,7 +29,7 @@ public record PersonRequest(
         @NotBlank @Email @Size(max = 320) @Schema(example = "eloise.daubigne@u-paris.example") String email,
         @Size(max = 10) List<@Valid @NotNull Identifier> identifiers) {
 
-    static final String LATIN = "[\\p{IsLatin}\\p{M}][\\p{IsLatin}\\p{M} '’.-]*";
+    static final String LATIN = "[\\p{Script=Latin}\\p{M}][\\p{Script=Latin}\\p{M} '’.-]*";
 
     @Schema(name = "LatinName", description = "The name in Latin script, with its accents, apostrophes and hyphens")
     public record LatinName(
@@ -41,9 +41,9 @@ public record PersonRequest(
 
     @Schema(name = "ChineseName", description = "The name in Chinese characters with its pinyin; all four together")
     public record ChineseName(
-            @NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{IsHan}·]+", message = "{passerelle.hanzi}") @Schema(example = "芳")
+            @NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{Script=Han}·]+", message = "{passerelle.hanzi}") @Schema(example = "芳")
             String given,
-            @NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{IsHan}·]+", message = "{passerelle.hanzi}") @Schema(example = "王")
+            @NotBlank @Size(max = 50) @Pattern(regexp = "[\\p{Script=Han}·]+", message = "{passerelle.hanzi}") @Schema(example = "王")
             String family,
             @NotBlank @Size(max = 200) @Pattern(regexp = LATIN, message = "{passerelle.pinyin}") @Schema(example = "Fāng")
             String givenPinyin,
@@ -57,7 +57,7 @@ public record PersonRequest(
             @NotNull @Schema(example = "INE") IdentifierScheme scheme,
             @NotBlank @Size(max = 200) @Schema(example = "123456789AB") String value,
             @Pattern(regexp = "[A-Z]{2}", message = "{passerelle.country-code}")
-            @Schema(description = "Passports only: ISO 3166-1 alpha-2 of the issuing country", example = "FR") String issuingCountry) {
+            @Schema(nullable = true, description = "Passports only: ISO 3166-1 alpha-2 of the issuing country", example = "FR") String issuingCountry) {
     }
 
     PersonDetails details() {

@@ -148,8 +148,6 @@ public class PersonResource {
     @APIResponse(responseCode = "404", description = "No person with this id (urn:passerelle:problem:not-found)")
     @APIResponse(responseCode = "409", description = "Another person has one of these identifiers "
             + "(urn:passerelle:problem:duplicate-identifier)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull PersonRequest request) {
         long version = Versions.required(ifMatch);

@@ -14,9 +14,9 @@ public record PersonView(
         @Schema(example = "STUDENT") PersonKind kind,
         @Schema(description = "SCHAC code of the home institution", example = "u-paris.fr") String institution,
         PersonRequest.LatinName name,
-        PersonRequest.ChineseName chineseName,
-        @Schema(example = "2003-04-17") LocalDate dateOfBirth,
-        @Schema(example = "FR") String nationality,
+        @Schema(nullable = true) PersonRequest.ChineseName chineseName,
+        @Schema(nullable = true, example = "2003-04-17") LocalDate dateOfBirth,
+        @Schema(nullable = true, example = "FR") String nationality,
         @Schema(example = "eloise.daubigne@u-paris.example") String email,
         List<PersonRequest.Identifier> identifiers) {
 

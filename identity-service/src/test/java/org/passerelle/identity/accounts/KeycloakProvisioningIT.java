@@ -102,7 +102,7 @@ class KeycloakProvisioningIT {
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("personId", wangFang, "role", "STUDENT", "username", "wang.fang." + suffix))
                 .when().post("/api/accounts")
-                .then().statusCode(201).body("role", equalTo("STUDENT"));
+                .then().statusCode(201).body("role", equalTo("STUDENT")).body("createdAt", notNullValue());
         String francois = registerPerson(admin, "STUDENT", "univ-lyon1.fr", "François", "Lefèvre-Çelik", "francois." + suffix);
         given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("personId", francois, "role", "STUDENT", "username", "wang.fang." + suffix))
@@ -119,7 +119,9 @@ class KeycloakProvisioningIT {
         Response created = given().auth().oauth2(admin).contentType("application/json")
                 .body(Map.of("clientId", clientId, "institution", "univ-lyon1.fr"))
                 .when().post("/api/integration-clients");
-        created.then().statusCode(201).body("status", equalTo("ACTIVE")).body("secret", notNullValue());
+        // createdAt is set by the database and read back: the creation's answer is never null there
+        created.then().statusCode(201).body("status", equalTo("ACTIVE")).body("secret", notNullValue())
+                .body("createdAt", notNullValue());
         String id = created.path("id");
         String first = created.path("secret");
 

@@ -1,5 +1,6 @@
 package org.passerelle.identity.api;
 
+import org.passerelle.devstack.testing.OpenApiContract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
@@ -51,5 +52,21 @@ class OpenApiDocumentTest {
         java.util.Map<String, java.util.Map<String, java.util.Map<String, Object>>> paths = given().queryParam("format", "json")
                 .when().get("/q/openapi").then().statusCode(200).extract().jsonPath().getMap("paths");
         org.passerelle.devstack.testing.HeaderAnswers.of(paths).verify("changes take If-Match and registrations Idempotency-Key");
+    }
+
+    @Test
+    void theDocumentSaysWhatTheServiceAnswers() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiContract.of(document).verify("Institution.erasmusCode",
+                "Institution.pic",
+                "Person.chineseName",
+                "Person.dateOfBirth",
+                "Person.nationality",
+                "PersonIdentifier.issuingCountry",
+                "IntegrationClient.secret",
+                "IntegrationClient.secretRotatedAt",
+                "IntegrationClient.revokedAt",
+                "Account.disabledAt",
+                "Account.temporaryPassword");
     }
 }

@@ -230,8 +230,6 @@ public class MobilityResource {
     @APIResponse(responseCode = "200", description = "The mobility, ACCEPTED")
     @APIResponse(responseCode = "403", description = "Not the receiving side (urn:passerelle:problem:not-receiving-side)")
     @APIResponse(responseCode = "409", description = "Not nominated (urn:passerelle:problem:mobility-status)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.accept(id, Versions.required(ifMatch), caller.actingFor()));
     }

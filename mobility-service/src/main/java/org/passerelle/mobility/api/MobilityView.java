@@ -13,7 +13,7 @@ import java.util.UUID;
 public record MobilityView(
         UUID id,
         @Schema(example = "NOMINATED") MobilityStatus status,
-        @Schema(description = "Why it was rejected or cancelled") String statusReason,
+        @Schema(nullable = true, description = "Why it was rejected or cancelled") String statusReason,
         UUID agreementId,
         UUID conditionId,
         @Schema(example = "SUMMER_TRAINING") String mobilityType,
@@ -22,22 +22,22 @@ public record MobilityView(
         @Schema(example = "sjtu.edu.cn") String receivingInstitution,
         @Schema(example = "2027-07-05") LocalDate plannedArrival,
         @Schema(example = "2027-07-30") LocalDate plannedDeparture,
-        LocalDate arrivedOn,
-        LocalDate departedOn,
+        @Schema(nullable = true) LocalDate arrivedOn,
+        @Schema(nullable = true) LocalDate departedOn,
         Person person,
         @Schema(description = "The sessions asked for, and whether curriculum-service held a seat") List<Seat> sessions,
-        UUID batchId,
+        @Schema(nullable = true) UUID batchId,
         Instant createdAt,
         Instant changedAt) {
 
     @Schema(name = "MobilityPerson")
     public record Person(UUID personId, @Schema(example = "Éloïse") String givenName, @Schema(example = "D'Aubigné") String familyName,
-                         @Schema(example = "王芳") String chineseName, String email, String ine, String studentNumber) {
+                         @Schema(nullable = true, example = "王芳") String chineseName, String email, @Schema(nullable = true) String ine, @Schema(nullable = true) String studentNumber) {
     }
 
     @Schema(name = "SeatAnswer")
     public record Seat(UUID sessionId, @Schema(example = "HELD") Mobility.RequestedSession.Seat seat,
-                       @Schema(description = "Why it was refused or released", example = "SESSION_FULL") String reason) {
+                       @Schema(nullable = true, description = "Why it was refused or released", example = "SESSION_FULL") String reason) {
     }
 
     public static MobilityView of(Mobility m) {

@@ -1,5 +1,6 @@
 package org.passerelle.mobility.learning;
 
+import org.passerelle.devstack.testing.OpenApiContract;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,24 @@ class LearningAgreementOpenApiTest {
         Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").when().get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         HeaderAnswers.of(paths).verify("the lifecycle's transitions take If-Match and nominations Idempotency-Key");
+    }
+
+    @Test
+    void theDocumentSaysWhatTheServiceAnswers() {
+        String document = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiContract.of(document).verify("Mobility.statusReason",
+                "Mobility.arrivedOn",
+                "Mobility.departedOn",
+                "Mobility.batchId",
+                "MobilityPerson.chineseName",
+                "MobilityPerson.ine",
+                "MobilityPerson.studentNumber",
+                "SeatAnswer.reason",
+                "LearningAgreement.inForce",
+                "LearningAgreement.pending",
+                "LearningAgreementVersion.inForceFrom",
+                "LearningAgreementVersion.endedAt",
+                "LearningAgreementComponent.ectsPerChineseCredit",
+                "LearningAgreementComponent.conversionRuleId");
     }
 }

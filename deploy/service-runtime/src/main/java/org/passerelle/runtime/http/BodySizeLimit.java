@@ -1,6 +1,5 @@
 package org.passerelle.runtime.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -11,13 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.passerelle.runtime.problem.Problem;
-import org.passerelle.runtime.problem.ProblemMessages;
 import org.passerelle.runtime.problem.ProblemType;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * A body larger than {@code quarkus.http.limits.max-body-size} is refused by the HTTP layer before the REST layer
@@ -61,30 +55,7 @@ public class BodySizeLimit {
     }
 
     private void refuse(RoutingContext context, long limit) {
-        Locale locale = ProblemMessages.locale(context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
-        ProblemType type = ProblemType.PAYLOAD_TOO_LARGE;
-        var problem = new Problem(type.uri(), ProblemMessages.title(type, locale), type.status(),
-                ProblemMessages.detail(type, locale, limit), instance(context), List.of(), null);
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
         // the body is not read: the connection is closed after the answer, as Quarkus does
-        context.response().setStatusCode(type.status())
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
-                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .end(body);
-    }
-
-    private static URI instance(RoutingContext context) {
-        try {
-            return URI.create(context.request().path());
-        } catch (RuntimeException e) {
-            return null;
-        }
+        RoutingProblems.refuse(context, json, ProblemType.PAYLOAD_TOO_LARGE, limit);
     }
 }

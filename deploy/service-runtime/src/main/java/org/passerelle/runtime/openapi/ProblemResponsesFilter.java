@@ -7,31 +7,39 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 import java.util.Map;
 
 /**
- * Documents the problem+json answers every operation can give, and those of every operation taking If-Match or
- * Idempotency-Key, so a client reading the OpenAPI document knows them without each resource method repeating them.
+ * Says once, for every service, what the resource methods would otherwise repeat: the problem+json answers every
+ * operation can give, those of an operation on an {@code {id}}, of a conditional write (If-Match, which is then
+ * required) and of an idempotent creation; and writes each pattern as a client's validator reads it (anchored).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final Map<String, String> COMMON = Map.of(
-            "400", "Invalid request: `errors` names each field and why (urn:passerelle:problem:validation, :malformed-request)",
+            "400", "Invalid request: `errors` names each field and why (urn:passerelle:problem:validation, :malformed-request); "
+                    + "a query parameter the operation does not take is named too",
             "401", "No valid bearer token (urn:passerelle:problem:unauthenticated)",
             "403", "The token's roles do not allow this operation (urn:passerelle:problem:forbidden), or it names no "
                     + "institution Passerelle knows (urn:passerelle:problem:unknown-institution)",
             "406", "Accept names no media type this operation answers in (urn:passerelle:problem:not-acceptable)",
+            "414", "The request line (path and query) is longer than the limit (urn:passerelle:problem:uri-too-long)",
+            "431", "The request's headers are larger than the limit (urn:passerelle:problem:headers-too-large)",
             "500", "Unexpected error, with a reference to quote (urn:passerelle:problem:internal)",
             "503", "A dependency (database, identity provider) is unreachable; retry later (urn:passerelle:problem:dependency-unavailable)");
 
+    /** What an operation on one resource, named in its path, can also answer. */
+    private static final Map<String, String> ON_ONE = Map.of(
+            "404", "Nothing at this address: no such id, or one the caller's institution does not see (urn:passerelle:problem:not-found)");
     /** What an operation that takes a body can also answer, before reading it. */
     private static final Map<String, String> WITH_BODY = Map.of(
             "413", "The body is larger than the limit the detail names (urn:passerelle:problem:payload-too-large)",
             "415", "Content-Type is not a media type this operation reads (urn:passerelle:problem:unsupported-media-type)");
-    /** What an operation that takes If-Match can also answer. */
+    /** What a conditional write (one that takes If-Match) can also answer. */
     private static final Map<String, String> CONDITIONAL = Map.of(
             "412", "If-Match does not name the current version: read it again (urn:passerelle:problem:precondition-failed)",
             "428", "If-Match is missing: send the ETag you read (urn:passerelle:problem:precondition-required)");
@@ -41,6 +49,10 @@ public class ProblemResponsesFilter implements OASFilter {
                     + "Retry-After (urn:passerelle:problem:idempotency-key-in-use)",
             "422", "The Idempotency-Key was used before with another body (urn:passerelle:problem:idempotency-key-reused)");
     private static final String KEY_IN_USE = "409";
+
+    static final String IF_MATCH = "If-Match";
+    private static final String IF_MATCH_DESCRIPTION = "The ETag of the version you read, e.g. \"3\": a change made "
+            + "meanwhile is 412, a missing If-Match 428";
 
     @Override
     public Operation filterOperation(Operation operation) {
@@ -54,10 +66,16 @@ public class ProblemResponsesFilter implements OASFilter {
         if (operation.getRequestBody() != null) {
             document(responses, WITH_BODY);
         }
-        if (takesHeader(operation, "If-Match")) {
+        Parameter ifMatch = header(operation, IF_MATCH);
+        if (ifMatch != null) {
+            // every write that reads If-Match refuses to go without it (Versions.required): 428
+            ifMatch.setRequired(true);
+            if (ifMatch.getDescription() == null) {
+                ifMatch.setDescription(IF_MATCH_DESCRIPTION);
+            }
             document(responses, CONDITIONAL);
         }
-        if (takesHeader(operation, "Idempotency-Key")) {
+        if (header(operation, "Idempotency-Key") != null) {
             documentAlso(responses, IDEMPOTENT);
             responses.getAPIResponse(KEY_IN_USE).addHeader("Retry-After", OASFactory.createHeader()
                     .description("With idempotency-key-in-use: seconds to wait before sending the same request again")
@@ -81,6 +99,39 @@ public class ProblemResponsesFilter implements OASFilter {
         document(responses, answers);
     }
 
+    /**
+     * A pattern of Bean Validation must match the whole value; a JSON Schema pattern matches anywhere unless anchored.
+     * A nullable field that refers to another schema is written by the scanner as {@code anyOf: [$ref, null]} beside
+     * a {@code type} of its own, which refuses null all the same: that type admits null too.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getPattern() != null) {
+            schema.setPattern(Patterns.anchored(schema.getPattern()));
+        }
+        if (schema.getType() != null && !schema.getType().contains(Schema.SchemaType.NULL) && schema.getAnyOf() != null
+                && schema.getAnyOf().stream().anyMatch(ProblemResponsesFilter::isNull)) {
+            schema.addType(Schema.SchemaType.NULL);
+        }
+        return schema;
+    }
+
+    private static boolean isNull(Schema option) {
+        return option.getType() != null && option.getType().equals(java.util.List.of(Schema.SchemaType.NULL));
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (path.contains("{")) {
+                item.getOperations().values().forEach(operation -> document(operation.getResponses(), ON_ONE));
+            }
+        });
+    }
+
     /** Adds each answer the operation does not document yet; one it documents keeps its description. */
     private static void document(APIResponses responses, Map<String, String> answers) {
         for (var entry : answers.entrySet()) {
@@ -95,7 +146,7 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     /** An operation's own 403 (not-a-party, say) is also answered to a token of no known institution. */
-    private static void mentionUnknownInstitution(org.eclipse.microprofile.openapi.models.responses.APIResponse forbidden) {
+    private static void mentionUnknownInstitution(APIResponse forbidden) {
         String description = forbidden.getDescription() == null ? "" : forbidden.getDescription();
         if (!description.contains("unknown-institution")) {
             forbidden.setDescription(description + "; or the token names no institution Passerelle knows "
@@ -103,18 +154,14 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    private static boolean takesHeader(Operation operation, String name) {
-        return operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    private static Parameter header(Operation operation, String name) {
+        return operation.getParameters() == null ? null : operation.getParameters().stream()
+                .filter(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()))
+                .findFirst().orElse(null);
     }
 
     private static Content problemContent() {
         return OASFactory.createContent().addMediaType("application/problem+json",
                 OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
-    }
-
-    @Override
-    public void filterOpenAPI(OpenAPI openAPI) {
-        // the Problem schema is registered from its class by the scanner; nothing else to add
     }
 }

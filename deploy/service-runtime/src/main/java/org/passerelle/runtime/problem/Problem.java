@@ -18,7 +18,7 @@ public record Problem(
         int status,
         @Schema(description = "What went wrong in this request, in the request's language", example = "1 field is invalid.")
         String detail,
-        @Schema(description = "The request path", example = "/api/agreements")
+        @Schema(description = "The request path, relative to the service", format = "uri-reference", example = "/api/agreements")
         URI instance,
         @Schema(description = "One entry per invalid field (validation errors only)")
         List<FieldError> errors,

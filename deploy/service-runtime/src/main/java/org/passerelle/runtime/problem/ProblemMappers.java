@@ -130,8 +130,14 @@ public class ProblemMappers {
         if (status == 401) {
             return withChallenge(problem);
         }
-        if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            return Response.fromResponse(problem).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
+        if (status == 405) {
+            // RFC 9110: a 405 names the methods the address takes
+            String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow == null || allow.isBlank()) {
+                allow = io.quarkus.arc.Arc.container().instance(org.passerelle.runtime.http.AllowedMethods.class).get()
+                        .at(uri.getRequestUri().getRawPath());
+            }
+            return allow.isBlank() ? problem : Response.fromResponse(problem).header(HttpHeaders.ALLOW, allow).build();
         }
         return problem;
     }

@@ -24,6 +24,8 @@ public record ProblemType(String slug, int status) {
     public static final ProblemType PRECONDITION_FAILED = new ProblemType("precondition-failed", 412);
     public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", 413);
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", 415);
+    public static final ProblemType URI_TOO_LONG = new ProblemType("uri-too-long", 414);
+    public static final ProblemType HEADERS_TOO_LARGE = new ProblemType("headers-too-large", 431);
     public static final ProblemType PRECONDITION_REQUIRED = new ProblemType("precondition-required", 428);
     public static final ProblemType INTERNAL = new ProblemType("internal", 500);
     public static final ProblemType DEPENDENCY_UNAVAILABLE = new ProblemType("dependency-unavailable", 503);
@@ -46,8 +48,10 @@ public record ProblemType(String slug, int status) {
             case 409 -> CONFLICT;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 428 -> PRECONDITION_REQUIRED;
+            case 431 -> HEADERS_TOO_LARGE;
             case 503 -> DEPENDENCY_UNAVAILABLE;
             default -> status >= 500 ? INTERNAL : new ProblemType(HTTP_ERROR.slug, status);
         };

@@ -133,8 +133,6 @@ public class LearningAgreementResource {
     @APIResponse(responseCode = "404", description = "No such mobility for you (urn:passerelle:problem:not-found)")
     @APIResponse(responseCode = "409", description = "The mobility is over or called off (urn:passerelle:problem:learning-agreement-closed), "
             + "or the content is the version in force's or the pending proposal's (urn:passerelle:problem:learning-agreement-unchanged)")
-    @APIResponse(responseCode = "412", description = "Changed since read (urn:passerelle:problem:precondition-failed)")
-    @APIResponse(responseCode = "428", description = "If-Match missing (urn:passerelle:problem:precondition-required)")
     public Response propose(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request proposes once",
                                     example = "lyon1-la-2027-0042-v2") String idempotencyKey,

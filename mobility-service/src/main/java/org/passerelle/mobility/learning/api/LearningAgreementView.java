@@ -14,8 +14,8 @@ import java.util.UUID;
 @Schema(name = "LearningAgreement", description = "The version in force and the proposal waiting for approval")
 public record LearningAgreementView(
         UUID mobilityId,
-        @Schema(description = "Approved by all three parties; null until a first version is") Version inForce,
-        @Schema(description = "The proposal waiting for approval, if any") Version pending) {
+        @Schema(nullable = true, description = "Approved by all three parties; null until a first version is") Version inForce,
+        @Schema(nullable = true, description = "The proposal waiting for approval, if any") Version pending) {
 
     @Schema(name = "LearningAgreementVersion", description = "One version of a learning agreement")
     public record Version(
@@ -29,8 +29,8 @@ public record LearningAgreementView(
             Instant proposedAt,
             List<LearningAgreementVersion.Approval> approvals,
             @Schema(description = "The parties whose approval it still needs") List<Party> awaiting,
-            Instant inForceFrom,
-            @Schema(description = "When it was superseded or withdrawn") Instant endedAt) {
+            @Schema(nullable = true) Instant inForceFrom,
+            @Schema(nullable = true, description = "When it was superseded or withdrawn") Instant endedAt) {
 
         static Version of(LearningAgreementVersion v) {
             return new Version(v.number, v.status, v.contentHash, v.components.stream().map(ComponentView::of).toList(),
@@ -47,11 +47,11 @@ public record LearningAgreementView(
             @Schema(example = "Stage clinique en cardiologie – 心内科临床实习") String title,
             @Schema(example = "6.0") BigDecimal ects,
             @Schema(example = "4.0") BigDecimal chineseCredits,
-            @Schema(description = "ECTS per Chinese credit; null when both amounts were given by hand", example = "1.5")
+            @Schema(nullable = true, description = "ECTS per Chinese credit; null when both amounts were given by hand", example = "1.5")
             BigDecimal ectsPerChineseCredit,
             @Schema(description = "The amounts the proposer gave; the other one was converted", example = "CHINESE_CREDITS")
             Component.Given given,
-            UUID conversionRuleId) {
+            @Schema(nullable = true) UUID conversionRuleId) {
 
         static ComponentView of(Component c) {
             return new ComponentView(c.sessionId(), c.title(), c.ects(), c.chineseCredits(), c.ectsPerChineseCredit(), c.given(),
