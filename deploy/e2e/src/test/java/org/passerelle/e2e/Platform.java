@@ -28,6 +28,7 @@ final class Platform implements AutoCloseable {
     final KeycloakNode keycloak;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Path work;
+    private boolean started;
 
     Platform(Path work) throws Exception {
         this.work = work;
@@ -39,15 +40,26 @@ final class Platform implements AutoCloseable {
                 work.resolve("keycloak.log"));
     }
 
-    /** Starts everything and waits until every service is ready; stops what started if one does not come up. */
-    Platform start() throws Exception {
+    /**
+     * Starts everything (Keycloak may be running already) and waits until every service is ready; stops what
+     * started if one does not come up. Once started, does nothing.
+     */
+    synchronized Platform start() throws Exception {
+        if (started) {
+            return this;
+        }
         try {
             startAll();
+            started = true;
             return this;
         } catch (Exception | AssertionError e) {
             close();
             throw e;
         }
+    }
+
+    synchronized boolean isStarted() {
+        return started;
     }
 
     private void startAll() throws Exception {
