@@ -141,7 +141,7 @@ class AgreementReachesMobilityIT {
         var second = new ServiceProcess("mobility-service", ROOT.resolve("mobility-service/target/quarkus-app/quarkus-run.jar"),
                 FreePorts.next(), Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("mobility"),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()),
-                WORK.resolve("mobility-service-second.log"));
+                WORK.resolve("mobility-service-second.log")).forTests();
         second.start();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         try {

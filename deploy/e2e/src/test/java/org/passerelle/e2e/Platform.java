@@ -37,7 +37,7 @@ final class Platform implements AutoCloseable {
         kafka = new KafkaNode(Files.createTempDirectory(work, "kafka-"), FreePorts.next(), FreePorts.next());
         keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), Files.createTempDirectory(work, "keycloak-"),
                 FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
-                work.resolve("keycloak.log"));
+                work.resolve("keycloak.log")).forTests();
     }
 
     /**
@@ -71,7 +71,7 @@ final class Platform implements AutoCloseable {
         kafka.start();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             var service = new ServiceProcess(spec.name(), ROOT.resolve(spec.runJar()), FreePorts.next(), environment(spec),
-                    work.resolve(spec.name() + ".log"));
+                    work.resolve(spec.name() + ".log")).forTests();
             services.put(spec.name(), service);
             service.start();
         }

@@ -59,7 +59,7 @@ class ServiceStartsBeforeItsDependenciesIT {
                 ROOT.resolve("agreements-service/target/quarkus-app/quarkus-run.jar"), FreePorts.next(), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/agreements",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()), log);
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()), log).forTests();
         service.start();
     }
 
