@@ -117,9 +117,11 @@ public final class KeycloakNode {
     /**
      * A Keycloak that lives as long as a test: its JVM compiles with C1 only, which starts it with about 40 %
      * less CPU; the optimising compiler's work would not pay off in minutes. Takes effect at the next start.
+     * The code cache keeps its usual size: with C1 only, the JVM would reserve 48 MB, and a full code cache
+     * stops compiling or fails ("Out of space in CodeCache", as seen in a Maven JVM).
      */
     public synchronized KeycloakNode forTests() {
-        javaOptions = "-XX:TieredStopAtLevel=1";
+        javaOptions = ServiceProcess.SHORT_LIVED_JVM;
         return this;
     }
 

@@ -26,6 +26,12 @@ public final class ServiceProcess {
     private final int port;
     private final Map<String, String> environment;
     private final Path logFile;
+    /**
+     * Options of a JVM that lives a test's minutes: C1 only, and the code cache of the default (with C1 only the
+     * JVM would reserve 48 MB, and a full code cache stops compiling or fails with "Out of space in CodeCache").
+     */
+    static final String SHORT_LIVED_JVM = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m";
+
     private List<String> javaOptions = List.of();
     private Process process;
 
@@ -42,7 +48,7 @@ public final class ServiceProcess {
      * CPU; the optimising compiler would not pay off in minutes (and a benchmark must not use this).
      */
     public ServiceProcess forTests() {
-        javaOptions = List.of("-XX:TieredStopAtLevel=1");
+        javaOptions = List.of(SHORT_LIVED_JVM.split(" "));
         return this;
     }
 
