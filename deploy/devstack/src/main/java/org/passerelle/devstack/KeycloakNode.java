@@ -43,7 +43,11 @@ import java.util.zip.ZipFile;
  * {@code passerelle} realm imported from {@code deploy/keycloak/passerelle-realm.json}.
  *
  * <p>{@code home} is a state folder. The distribution is unpacked there once (into a temporary folder
- * first, then moved, so a half-unpacked distribution is never used) and reused by later starts. Keycloak
+ * first, then moved, so a half-unpacked distribution is never used) and reused by later starts. Its first
+ * start builds it (Keycloak's augmentation, a third of a start); once ready, the node leaves a copy of the
+ * built distribution, without data, beside the zip ({@code <zip folder>/<distribution>-built}), and a node
+ * with another {@code home} starts from a copy of that instead of the zip, with no build step: the devstack's
+ * realm tests, identity-service's and the end-to-end tests' Keycloaks build it once for the whole build. Keycloak
  * keeps its own data there too (the dev-file H2 database under {@code <distribution>/data}), so a second
  * start reuses the imported realm, its users and whatever was changed since: Keycloak imports a realm
  * only when it does not exist yet. When the realm file differs from the one imported last time, the node
@@ -73,12 +77,14 @@ public final class KeycloakNode {
             + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
             + " -XX:+ExitOnOutOfMemoryError -Djava.security.egd=file:/dev/urandom"
             + " -Djdk.tls.rejectClientInitiatedRenegotiation=true"
-            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xms32m -Xmx320m";
+            + " -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=240m -Xms32m -Xmx320m";
 
     private static final String HOST = "127.0.0.1";
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+    /** In a built copy of the distribution: it is complete. */
+    private static final String BUILT_MARKER = "passerelle-built";
 
     private final Path distributionZip;
     private final Path home;
@@ -87,6 +93,7 @@ public final class KeycloakNode {
     private final Path realmFile;
     private final Path logFile;
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
+    private String javaOptions = "";
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -116,6 +123,17 @@ public final class KeycloakNode {
      */
     synchronized KeycloakNode withEnvironment(Map<String, String> environment) {
         extraEnvironment.putAll(environment);
+        return this;
+    }
+
+    /**
+     * A Keycloak that lives as long as a test: its JVM compiles with C1 only, which starts it with about 40 %
+     * less CPU; the optimising compiler's work would not pay off in minutes. Takes effect at the next start.
+     * The code cache keeps its usual size: with C1 only, the JVM would reserve 48 MB, and a full code cache
+     * stops compiling or fails ("Out of space in CodeCache", as seen in a Maven JVM).
+     */
+    public synchronized KeycloakNode forTests() {
+        javaOptions = ServiceProcess.SHORT_LIVED_JVM;
         return this;
     }
 
@@ -204,6 +222,7 @@ public final class KeycloakNode {
                         + " before it was ready; see " + logFile);
             }
             if (isReady()) {
+                keepBuiltDistribution();
                 return;
             }
             if (System.nanoTime() - deadline > 0) {
@@ -316,6 +335,10 @@ public final class KeycloakNode {
         // settings for another Keycloak or for a service must not reach this one
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_"));
         env.put("JAVA_OPTS", JAVA_OPTS);
+        env.remove("JAVA_OPTS_APPEND");
+        if (!javaOptions.isEmpty()) {
+            env.put("JAVA_OPTS_APPEND", javaOptions);
+        }
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", environment("PASSERELLE_KEYCLOAK_ADMIN", DEFAULT_ADMIN));
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", environment("PASSERELLE_KEYCLOAK_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD));
         env.putAll(extraEnvironment);
@@ -394,8 +417,14 @@ public final class KeycloakNode {
             deleteRecursively(target); // not a complete distribution: never moved here by this class
             Path staging = Files.createTempDirectory(home, ".unpacking-");
             try {
-                unzip(zip, staging);
                 Path unpacked = staging.resolve(root);
+                Path built = builtCopy(root);
+                if (Files.isRegularFile(built.resolve(BUILT_MARKER))) {
+                    log("copying the distribution built by an earlier start from " + built);
+                    copyRecursively(built, unpacked);
+                } else {
+                    unzip(zip, staging);
+                }
                 makeScriptsExecutable(unpacked.resolve("bin"));
                 try {
                     Files.move(unpacked, target, StandardCopyOption.ATOMIC_MOVE);
@@ -408,6 +437,58 @@ public final class KeycloakNode {
                 deleteRecursively(staging);
             }
             return target;
+        }
+    }
+
+    /** Where a built copy of the distribution named {@code root} is kept: beside the zip, for every node of the build. */
+    private Path builtCopy(String root) {
+        return distributionZip.resolveSibling(root + "-built");
+    }
+
+    /**
+     * Once Keycloak is ready its distribution is built (Keycloak's augmentation ran at the first start): keeps a
+     * copy without data beside the zip, unless there is one. Staged and then moved, so that no node starts
+     * from half a copy; the marker file is copied last. A failure only costs the next node the build step.
+     */
+    private void keepBuiltDistribution() {
+        try {
+            Path distribution = distribution();
+            Path built = builtCopy(distribution.getFileName().toString());
+            if (Files.exists(built) || !Files.isRegularFile(distribution.resolve("lib/quarkus/quarkus-application.dat"))) {
+                return;
+            }
+            Path staging = Files.createTempDirectory(built.getParent(), ".built-");
+            try {
+                Path copy = staging.resolve("distribution");
+                copyRecursively(distribution, copy, distribution.resolve("data"));
+                Files.writeString(copy.resolve(BUILT_MARKER), "built by a start of " + distribution + System.lineSeparator());
+                Files.move(copy, built, StandardCopyOption.ATOMIC_MOVE);
+                log("kept the built distribution in " + built);
+            } catch (FileAlreadyExistsException | DirectoryNotEmptyException concurrent) {
+                // another node kept its copy first
+            } finally {
+                deleteRecursively(staging);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            log("could not keep a copy of the built distribution: " + e);
+        }
+    }
+
+    /** Copies a folder's tree, leaving out the folders in {@code except}. */
+    private static void copyRecursively(Path from, Path to, Path... except) throws IOException {
+        List<Path> skipped = List.of(except);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) walk::iterator) {
+                if (skipped.stream().anyMatch(source::startsWith)) {
+                    continue;
+                }
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

@@ -60,7 +60,8 @@ class KeycloakRealmIT {
             managementPort = freePort();
         }
         node = new KeycloakNode(zip, home, httpPort, managementPort, realm, home.resolve("keycloak.log"))
-                .withEnvironment(Map.of("PASSERELLE_UNIV_LYON1_CLIENT_SECRET", LYON1_SECRET_FROM_ENVIRONMENT));
+                .withEnvironment(Map.of("PASSERELLE_UNIV_LYON1_CLIENT_SECRET", LYON1_SECRET_FROM_ENVIRONMENT))
+                .forTests();
         // a fresh import of the current realm file, with the environment above
         node.resetData();
 

@@ -1,8 +1,9 @@
 package org.passerelle.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.devstack.FreePorts;
 import org.passerelle.devstack.KafkaNode;
 import org.passerelle.devstack.KeycloakNode;
@@ -28,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * agreement approved by both sides in agreements-service opens for nominations in mobility-service, and its
  * termination closes it, even when agreements-service is killed (SIGKILL) after committing the termination
  * and before publishing it, while Kafka is down; and two instances of mobility-service sharing one quota ledger.
+ * Last on the shared platform, as it stops Kafka and the services (each test starts again what it stopped).
  */
+@ExtendWith(SharedPlatform.class)
+@Order(5)
 class AgreementReachesMobilityIT {
 
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("flow");
@@ -44,30 +48,13 @@ class AgreementReachesMobilityIT {
     private static ServiceProcess mobility;
 
     @BeforeAll
-    static void startTwoServices() throws Exception {
+    static void useThePlatform(Platform platform) throws Exception {
         Files.createDirectories(WORK);
-        postgres = new PostgresNode(Files.createTempDirectory(WORK, "postgres-"), FreePorts.next());
-        kafka = new KafkaNode(Files.createTempDirectory(WORK, "kafka-"), FreePorts.next(), FreePorts.next());
-        keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), WORK.resolve("keycloak"),
-                FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
-                WORK.resolve("keycloak.log"));
-        keycloak.start();
-        postgres.start();
-        postgres.ensureDatabase("agreements");
-        postgres.ensureDatabase("mobility");
-        kafka.start();
-        agreements = service("agreements-service", "agreements", FreePorts.next());
-        mobility = service("mobility-service", "mobility", FreePorts.next());
-        agreements.start();
-        mobility.start();
-        keycloak.awaitReady(Duration.ofMinutes(4));
-        awaitReady(agreements);
-        awaitReady(mobility);
-    }
-
-    @AfterAll
-    static void stopEverything() {
-        PlatformClient.stopAll(new ServiceProcess[] {agreements, mobility}, keycloak, kafka, postgres);
+        postgres = platform.postgres;
+        kafka = platform.kafka;
+        keycloak = platform.keycloak;
+        agreements = platform.service("agreements-service");
+        mobility = platform.service("mobility-service");
     }
 
     @Test
@@ -154,7 +141,7 @@ class AgreementReachesMobilityIT {
         var second = new ServiceProcess("mobility-service", ROOT.resolve("mobility-service/target/quarkus-app/quarkus-run.jar"),
                 FreePorts.next(), Map.of("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("mobility"),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()),
-                WORK.resolve("mobility-service-second.log"));
+                WORK.resolve("mobility-service-second.log")).forTests();
         second.start();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         try {
@@ -265,13 +252,6 @@ class AgreementReachesMobilityIT {
                     + "; last answer " + list.statusCode() + " " + list.body());
             Thread.sleep(200);
         }
-    }
-
-    private static ServiceProcess service(String name, String database, int port) {
-        return new ServiceProcess(name, ROOT.resolve(name + "/target/quarkus-app/quarkus-run.jar"), port, Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()), WORK.resolve(name + ".log"));
     }
 
     private static void awaitReady(ServiceProcess service) throws Exception {

@@ -2,9 +2,10 @@ package org.passerelle.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.devstack.PostgresNode;
 import org.passerelle.devstack.ServiceProcess;
 import org.passerelle.devstack.ServiceSpec;
@@ -12,7 +13,6 @@ import org.passerelle.devstack.testing.FictionalPerson;
 import org.passerelle.devstack.testing.PersonalDataScan;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,25 +31,20 @@ import static org.passerelle.e2e.PlatformClient.post;
  * and given a seat by curriculum-service, all through the running platform; the international office erases them.
  * Once the events settle, none of the four databases holds their names, email or identifiers, and every count
  * (quota places, seats, statistics) is what it was. Before, their export gathers every service's
- * part, and the audit log shows who read their data in identity-, mobility- and curriculum-service.
+ * part, and the audit log shows who read their data in identity-, mobility- and curriculum-service. On the shared
+ * platform, with an agreement, a session and a person of its own; the counts compared are taken in this test.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(4)
 class PersonErasureIT {
 
-    private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("erasure");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Platform platform;
 
     @BeforeAll
-    static void start() throws Exception {
-        platform = new Platform(WORK).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void useThePlatform(Platform shared) {
+        platform = shared;
     }
 
     @Test

@@ -28,6 +28,7 @@ final class Platform implements AutoCloseable {
     final KeycloakNode keycloak;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Path work;
+    private boolean started;
 
     Platform(Path work) throws Exception {
         this.work = work;
@@ -36,18 +37,29 @@ final class Platform implements AutoCloseable {
         kafka = new KafkaNode(Files.createTempDirectory(work, "kafka-"), FreePorts.next(), FreePorts.next());
         keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), Files.createTempDirectory(work, "keycloak-"),
                 FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
-                work.resolve("keycloak.log"));
+                work.resolve("keycloak.log")).forTests();
     }
 
-    /** Starts everything and waits until every service is ready; stops what started if one does not come up. */
-    Platform start() throws Exception {
+    /**
+     * Starts everything (Keycloak may be running already) and waits until every service is ready; stops what
+     * started if one does not come up. Once started, does nothing.
+     */
+    synchronized Platform start() throws Exception {
+        if (started) {
+            return this;
+        }
         try {
             startAll();
+            started = true;
             return this;
         } catch (Exception | AssertionError e) {
             close();
             throw e;
         }
+    }
+
+    synchronized boolean isStarted() {
+        return started;
     }
 
     private void startAll() throws Exception {
@@ -59,7 +71,7 @@ final class Platform implements AutoCloseable {
         kafka.start();
         for (ServiceSpec spec : ServiceSpec.ALL) {
             var service = new ServiceProcess(spec.name(), ROOT.resolve(spec.runJar()), FreePorts.next(), environment(spec),
-                    work.resolve(spec.name() + ".log"));
+                    work.resolve(spec.name() + ".log")).forTests();
             services.put(spec.name(), service);
             service.start();
         }

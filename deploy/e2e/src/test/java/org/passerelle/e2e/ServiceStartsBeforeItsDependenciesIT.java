@@ -2,7 +2,9 @@ package org.passerelle.e2e;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.passerelle.devstack.FreePorts;
 import org.passerelle.devstack.KafkaNode;
 import org.passerelle.devstack.KeycloakNode;
@@ -26,7 +28,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * A packaged service started before its database, Kafka and Keycloak, as happens when a cluster or the
  * local platform comes up in any order: it stays up, says what it waits for, logs no stack traces, and
  * becomes ready by itself as each dependency appears. Then it serves a real Keycloak token.
+ *
+ * <p>The service has a PostgreSQL and a Kafka of its own, started by the test; its Keycloak is the shared
+ * platform's, which this class, the first to run, starts: the other classes then find it running.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(1)
 class ServiceStartsBeforeItsDependenciesIT {
 
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e"));
@@ -36,32 +43,29 @@ class ServiceStartsBeforeItsDependenciesIT {
     private static KafkaNode kafka;
     private static KeycloakNode keycloak;
     private static ServiceProcess service;
-    private static int keycloakPort;
 
     @BeforeAll
-    static void startTheServiceAlone() throws Exception {
+    static void startTheServiceAlone(KeycloakNode sharedKeycloak) throws Exception {
+        keycloak = sharedKeycloak;
+        assertFalse(keycloak.isRunning(), "this class runs first, before the shared platform starts Keycloak");
         Files.createDirectories(WORK);
         int postgresPort = FreePorts.next();
         int kafkaPort = FreePorts.next();
-        keycloakPort = FreePorts.next();
         postgres = new PostgresNode(Files.createTempDirectory(WORK, "postgres-"), postgresPort);
         kafka = new KafkaNode(Files.createTempDirectory(WORK, "kafka-"), kafkaPort, FreePorts.next());
-        keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")),
-                WORK.resolve("keycloak"), keycloakPort, FreePorts.next(),
-                Path.of(System.getProperty("passerelle.keycloak.realm")), WORK.resolve("keycloak.log"));
         Path log = WORK.resolve("agreements-service.log");
         Files.deleteIfExists(log);
         service = new ServiceProcess("agreements-service",
                 ROOT.resolve("agreements-service/target/quarkus-app/quarkus-run.jar"), FreePorts.next(), Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/agreements",
                 "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort,
-                "QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:" + keycloakPort + "/realms/passerelle"), log);
+                "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl()), log).forTests();
         service.start();
     }
 
     @AfterAll
-    static void stopEverything() {
-        PlatformClient.stopAll(new ServiceProcess[] {service}, keycloak, kafka, postgres);
+    static void stopWhatIsNotShared() {
+        PlatformClient.stopAll(new ServiceProcess[] {service}, null, kafka, postgres);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package org.passerelle.e2e;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * docs/examples/tour.sh, the script of docs/tour.md, run as a partner's developer would run it, against the
  * whole platform as packaged processes: if the API and the tour part ways, this fails. Twice: on the empty
  * platform the script sets up the agreement it needs, on the second run it finds that one; the first run's
- * nomination, withdrawn at its end, leaves exactly one nomination for the second to count.
+ * nomination, withdrawn at its end, leaves exactly one nomination for the second to count. Before the other
+ * classes on the shared platform: the first run must find no agreement with a condition Lyon 1 -> SJTUSM.
  */
+@ExtendWith(SharedPlatform.class)
+@Order(2)
 class TourIT {
 
     private static final Path WORK = Path.of(System.getProperty("passerelle.e2e.work", "target/e2e")).resolve("tour");
@@ -30,17 +34,9 @@ class TourIT {
     private static Platform platform;
 
     @BeforeAll
-    static void startThePlatform() throws Exception {
-        // assigned before it starts, so that whatever started is stopped even when the start fails half-way
-        platform = new Platform(WORK);
-        platform.start();
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
+    static void useThePlatform(Platform shared) throws Exception {
+        platform = shared;
+        Files.createDirectories(WORK);
     }
 
     @Test

@@ -20,10 +20,10 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         Path home = Path.of(property("passerelle.keycloak.home", "target/keycloak-it"));
         node = new KeycloakNode(
-                Path.of(property("passerelle.keycloak.distribution", "target/keycloak/keycloak-quarkus-dist.zip")),
+                Path.of(property("passerelle.keycloak.distribution", "../deploy/devstack/target/keycloak/keycloak-quarkus-dist.zip")),
                 home, FreePorts.next(), FreePorts.next(),
                 Path.of(property("passerelle.keycloak.realm", "../deploy/keycloak/passerelle-realm.json")),
-                home.resolve("keycloak.log"));
+                home.resolve("keycloak.log")).forTests();
         long started = System.nanoTime();
         node.start();
         node.awaitReady(Duration.ofMinutes(5));

@@ -58,7 +58,12 @@ public final class OpenApiMatrix {
     private final URI root;
     private final String home;
     private final String foreign;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /*
+     * HTTP/1.1: the JDK client's default upgrade to HTTP/2 over plain HTTP now and then misreads the large OpenAPI
+     * document ("protocol error: Frame type(34) ... exceeds MAX_FRAME_SIZE"), and the services speak HTTP/1.1 anyway.
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<String> publicOperations = new LinkedHashSet<>();
     private final List<OwnedObject> ownedObjects = new ArrayList<>();
     private final List<OwnedObject> listedObjects = new ArrayList<>();

@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class TokenChecks {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final URI target;
 
     private TokenChecks(URI target) {
