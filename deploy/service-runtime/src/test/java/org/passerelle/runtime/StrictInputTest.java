@@ -77,4 +77,12 @@ class StrictInputTest {
                 .when().post("/api/samples")
                 .then().statusCode(200).body("colour", equalTo("RED"));
     }
+
+    @Test
+    void optionsAnswersTheMethodsOfTheAddressNotThoseOfItsResourceClass() {
+        given().auth().oauth2(COORDINATOR).when().options("/api/samples/conflict")
+                .then().statusCode(200).header("Allow", equalTo("GET"));
+        given().auth().oauth2(COORDINATOR).when().options("/api/samples")
+                .then().statusCode(200).header("Allow", equalTo("GET, POST"));
+    }
 }

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 @Unremovable // looked up by ProblemMappers, which the container does not see inject it
 public class AllowedMethods {
 
-    private record Route(Pattern path, String method) {
+    /** A method at a path template; {@code literals} counts the template's characters outside its parameters. */
+    private record Route(Pattern path, String method, int literals) {
     }
 
     @Inject
@@ -31,14 +32,16 @@ public class AllowedMethods {
 
     private volatile List<Route> routes;
 
-    /** The methods the path takes, e.g. "GET, POST"; empty when no resource answers there. */
+    /**
+     * The methods the path takes, e.g. "GET, POST"; empty when no resource answers there. As the REST layer routes,
+     * the templates with the most literal characters win: /api/samples/conflict takes the methods of that template,
+     * not those of /api/samples/{id}.
+     */
     public String at(String path) {
+        List<Route> matching = routes().stream().filter(route -> route.path().matcher(path).matches()).toList();
+        int mostLiteral = matching.stream().mapToInt(Route::literals).max().orElse(0);
         Set<String> methods = new TreeSet<>();
-        for (Route route : routes()) {
-            if (route.path().matcher(path).matches()) {
-                methods.add(route.method());
-            }
-        }
+        matching.stream().filter(route -> route.literals() == mostLiteral).forEach(route -> methods.add(route.method()));
         return String.join(", ", methods);
     }
 
@@ -52,7 +55,8 @@ public class AllowedMethods {
                         String verb = verb(method);
                         if (verb != null) {
                             Path sub = method.getAnnotation(Path.class);
-                            found.add(new Route(template(root.value() + (sub == null ? "" : "/" + sub.value())), verb));
+                            String template = root.value() + (sub == null ? "" : "/" + sub.value());
+                            found.add(new Route(template(template), verb, template.replaceAll("\\{[^}]*}", "").length()));
                         }
                     }
                 }
