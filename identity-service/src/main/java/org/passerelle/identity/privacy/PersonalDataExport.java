@@ -75,7 +75,9 @@ public class PersonalDataExport {
         withMobilities.put("mobilityId", mobilityIds);
         document.set("mobility-service", mobility);
         document.set("curriculum-service", parts.of("curriculum-service", "/api/catalogue/personal-data", withMobilities, bearer));
-        document.set("agreements-service", parts.of("agreements-service", "/api/agreements/personal-data", asked, bearer));
+        // agreements-service keeps no person id, only the requests an account sent: it takes the fingerprints alone
+        document.set("agreements-service", parts.of("agreements-service", "/api/agreements/personal-data",
+                Map.of("fingerprint", held.fingerprints()), bearer));
         return document;
     }
 }
