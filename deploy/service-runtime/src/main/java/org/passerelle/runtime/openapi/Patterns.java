@@ -10,7 +10,13 @@ public final class Patterns {
     private Patterns() {
     }
 
+    /** What the scanner writes for @NotBlank: "holds a character that is not a space", which it means unanchored. */
+    static final String NOT_BLANK = "\\S";
+
     public static String anchored(String pattern) {
+        if (pattern.equals(NOT_BLANK)) {
+            return "^[\\s\\S]*\\S[\\s\\S]*$"; // anchored, the same meaning: not only spaces
+        }
         String start = pattern.startsWith("^") ? "" : "^";
         boolean ends = pattern.endsWith("$") && !pattern.endsWith("\\$");
         if (!start.isEmpty() || !ends) {
