@@ -12,10 +12,15 @@ public final class Patterns {
 
     /** What the scanner writes for @NotBlank: "holds a character that is not a space", which it means unanchored. */
     static final String NOT_BLANK = "\\S";
+    /**
+     * @NotBlank as Bean Validation checks it (something left once String.trim() removed U+0000 to U+0020), anchored
+     * and without \s or \S, whose spaces differ between Java and ECMA-262: blanks, one other character, then any.
+     */
+    static final String NOT_BLANK_ANCHORED = "^[\\u0000-\\u0020]*[^\\u0000-\\u0020](?:[^\\u0000-\\u0020]|[\\u0000-\\u0020])*$";
 
     public static String anchored(String pattern) {
         if (pattern.equals(NOT_BLANK)) {
-            return "^[\\s\\S]*\\S[\\s\\S]*$"; // anchored, the same meaning: not only spaces
+            return NOT_BLANK_ANCHORED;
         }
         String start = pattern.startsWith("^") ? "" : "^";
         boolean ends = pattern.endsWith("$") && !pattern.endsWith("\\$");

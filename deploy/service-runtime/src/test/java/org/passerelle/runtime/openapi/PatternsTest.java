@@ -27,5 +27,9 @@ class PatternsTest {
         assertTrue(notBlank.matcher("x").matches());
         assertFalse(notBlank.matcher("   ").matches());
         assertFalse(notBlank.matcher("").matches());
+        assertFalse(notBlank.matcher(" \t\n").matches());
+        assertTrue(notBlank.matcher("王芳 😀\n").matches());
+        assertFalse(Patterns.anchored("\\S").contains("\\s") || Patterns.anchored("\\S").contains("\\S"),
+                "no \\s nor \\S, which ECMA-262 and Java read differently");
     }
 }
