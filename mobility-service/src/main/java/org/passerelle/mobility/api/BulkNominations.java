@@ -44,8 +44,8 @@ public class BulkNominations {
     @Schema(name = "NominationResult", description = "What became of one row")
     public record RowResult(@Schema(description = "1 for the first nomination (the first line after the CSV header)") int row,
                             @Schema(example = "CREATED") Outcome outcome,
-                            @Schema(description = "The mobility created") UUID mobilityId,
-                            @Schema(description = "Why the row was refused") Problem problem) {
+                            @Schema(nullable = true, description = "The mobility created; null when the row was refused") UUID mobilityId,
+                            @Schema(nullable = true, description = "Why the row was refused; null when it was created") Problem problem) {
     }
 
     public enum Outcome { CREATED, REFUSED }
@@ -72,7 +72,9 @@ public class BulkNominations {
     /** The answer of a bulk nomination that nominated no row: a problem that still carries every row's result. */
     @Schema(name = "BulkNominationRefused", description = "Problem details (urn:passerelle:problem:nothing-nominated) "
             + "with the result of each row, every one REFUSED with its problem")
-    public record Refusal(URI type, String title, int status, String detail, URI instance,
+    public record Refusal(URI type, String title, int status, String detail,
+                          @Schema(description = "The request path, relative to the service", format = "uri-reference",
+                                  example = "/api/mobilities/bulk") URI instance,
                           @Schema(example = "0") int created, @Schema(example = "3") int refused, List<RowResult> rows) {
 
         static Refusal of(Problem problem, Result result) {
