@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.agreements.Agreement;
@@ -88,7 +90,9 @@ public class AgreementResource {
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Draft an agreement", description = "A draft may be edited until it is proposed to the parties.")
     @APIResponse(responseCode = "201", description = "The draft, at its Location; a retry with the same Idempotency-Key "
-            + "answers the same, with Idempotency-Replayed: true")
+            + "answers the same, with Idempotency-Replayed: true",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "
             + "(urn:passerelle:problem:idempotency-key-reused)")
     public Response draft(@Valid @NotNull AgreementRequests.Draft draft,

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.runtime.http.IdempotentCreations;
@@ -50,7 +52,9 @@ public class TargetResource {
     @RolesAllowed("admin")
     @Operation(summary = "Set a target on one or several agreements",
             description = "E.g. inbound students from the French partners to SJTUSM: 30 in 2024/2025, 60 by 2027/2028.")
-    @APIResponse(responseCode = "201", description = "The target, at its Location")
+    @APIResponse(responseCode = "201", description = "The target, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = TargetView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid: an unknown agreement, a receiving institution that "
             + "is not party to one, a target year not after the baseline (urn:passerelle:problem:validation)")
     public Response create(@Valid @NotNull TargetRequest request,

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.curriculum.CatalogueItemKind;
@@ -119,7 +120,9 @@ public class CatalogueResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "internship", value = INTERNSHIP_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "The item, at its Location, with its ETag; a retry with the same "
-            + "Idempotency-Key answers the same, with Idempotency-Replayed: true")
+            + "Idempotency-Key answers the same, with Idempotency-Replayed: true",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule, e.g. a field the kind does not have, or credits "
             + "that disagree with the rule (urn:passerelle:problem:validation, errors name each field)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "
@@ -202,7 +205,9 @@ public class CatalogueResource {
                     + "lies in the academic year (September to August).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summer programme",
             value = "{\"academicYear\":\"2026/2027\",\"startDate\":\"2027-07-05\",\"endDate\":\"2027-07-30\",\"capacity\":30}")))
-    @APIResponse(responseCode = "201", description = "The PLANNED session, at its Location, with its ETag")
+    @APIResponse(responseCode = "201", description = "The PLANNED session, at its Location, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "The period is not one of the academic year, or ends before it starts "
             + "(urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")

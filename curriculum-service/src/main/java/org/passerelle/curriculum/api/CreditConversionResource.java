@@ -146,7 +146,9 @@ public class CreditConversionResource {
             description = "The international office. One rule per pair, whichever side is named first.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "SJTUSM - Lyon 1",
             value = "{\"chineseInstitution\":\"sjtu.edu.cn\",\"partnerInstitution\":\"univ-lyon1.fr\",\"ectsPerChineseCredit\":1.5}")))
-    @APIResponse(responseCode = "201", description = "The rule, at its Location, with its ETag")
+    @APIResponse(responseCode = "201", description = "The rule, at its Location, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "400", description = "A field breaks a rule (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "409", description = "The pair has a rule already (urn:passerelle:problem:conflict)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.identity.InstitutionRepository;
@@ -99,7 +100,9 @@ public class InstitutionResource {
             description = "SJTUSM international office only. Publishes InstitutionRegistered. Each SCHAC code (current or "
                     + "previous), Erasmus code and PIC belongs to one institution.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Lyon 1", value = REGISTRATION_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The institution, at its Location, with its ETag")
+    @APIResponse(responseCode = "201", description = "The institution, at its Location, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = InstitutionResponse.class)))
     @APIResponse(responseCode = "409", description = "A code belongs to another institution; `errors` names the field "
             + "(urn:passerelle:problem:institution-code-taken)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "

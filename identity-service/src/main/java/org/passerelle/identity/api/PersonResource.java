@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.identity.IdentifierScheme;
@@ -122,7 +123,9 @@ public class PersonResource {
             description = "A student or member of staff of a registered institution. Each identifier belongs to one person: "
                     + "a second person with the same one is refused, even when both are registered at the same moment.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "王芳 Wáng Fāng", value = PERSON_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "The person, at their Location, with the ETag")
+    @APIResponse(responseCode = "201", description = "The person, at their Location, with the ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "409", description = "Another person has one of these identifiers; `errors` names it "
             + "(urn:passerelle:problem:duplicate-identifier)")
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used for another request "

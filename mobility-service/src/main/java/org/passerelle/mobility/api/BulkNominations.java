@@ -44,8 +44,8 @@ public class BulkNominations {
     @Schema(name = "NominationResult", description = "What became of one row")
     public record RowResult(@Schema(description = "1 for the first nomination (the first line after the CSV header)") int row,
                             @Schema(example = "CREATED") Outcome outcome,
-                            @Schema(description = "The mobility created") UUID mobilityId,
-                            @Schema(description = "Why the row was refused") Problem problem) {
+                            @Schema(nullable = true, description = "The mobility created; null when the row was refused") UUID mobilityId,
+                            @Schema(nullable = true, description = "Why the row was refused; null when it was created") Problem problem) {
     }
 
     public enum Outcome { CREATED, REFUSED }

@@ -118,7 +118,7 @@ public class MobilityResource {
     }
 
     /** A batch of changes and where the next one starts. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "MobilityChanges")
+    @Schema(name = "MobilityChanges")
     public record ChangesView(List<MobilityView> items, String nextCursor) {
     }
 
@@ -140,7 +140,9 @@ public class MobilityResource {
             description = "For a cooperation condition of an active agreement, by its sending side; takes one place of the "
                     + "condition's quota for the academic year and asks curriculum-service to hold the requested sessions "
                     + "(the answer shows in sessions[].seat). Publishes MobilityNominated.")
-    @APIResponse(responseCode = "201", description = "The mobility, NOMINATED, at its Location")
+    @APIResponse(responseCode = "201", description = "The mobility, NOMINATED, at its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, e.g. a malformed INE (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "409", description = "The agreement is not active (urn:passerelle:problem:agreement-not-active) "
             + "or the condition's places for the year are all taken (urn:passerelle:problem:quota-exhausted)")
@@ -166,7 +168,8 @@ public class MobilityResource {
                     + "mobilities created are listed at the Location (GET /api/mobilities?batch=...). Send an Idempotency-Key "
                     + "so that a retried script never creates twice: a retry after the first request died completes the rows "
                     + "it had not done and answers those it had with their mobility.")
-    @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated")
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkNominations.Result.class)))
     @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = BulkNominations.Refusal.class)))
@@ -193,7 +196,8 @@ public class MobilityResource {
                     + "its row only, naming the line and the column. See docs/api/conventions.md, CSV uploads. With an "
                     + "Idempotency-Key, a retry after the first request died completes it without nominating any row twice.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "one nomination", value = CSV_EXAMPLE)))
-    @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated")
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkNominations.Result.class)))
     @APIResponse(responseCode = "400", description = "Not readable as CSV: bytes that are not of the charset, a header line without "
             + "the required columns or separator, an unclosed quote; `errors` names what and the line (urn:passerelle:problem:bad-csv)")
     @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,

@@ -62,6 +62,7 @@ public class ProblemResponsesFilter implements OASFilter {
             operation.setResponses(responses);
         }
         document(responses, COMMON);
+        answeredAsProblems(responses);
         mentionUnknownInstitution(responses.getAPIResponse("403"));
         if (operation.getRequestBody() != null) {
             document(responses, WITH_BODY);
@@ -143,6 +144,15 @@ public class ProblemResponsesFilter implements OASFilter {
                 existing.setContent(problemContent());
             }
         }
+    }
+
+    /** Every error an operation documents without saying its body (a 404 of its own, say) is answered as a problem. */
+    private static void answeredAsProblems(APIResponses responses) {
+        responses.getAPIResponses().forEach((status, answer) -> {
+            if (status.matches("[45]\\d\\d") && answer.getRef() == null && answer.getContent() == null) {
+                answer.setContent(problemContent());
+            }
+        });
     }
 
     /** An operation's own 403 (not-a-party, say) is also answered to a token of no known institution. */
