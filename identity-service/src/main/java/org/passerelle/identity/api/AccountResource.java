@@ -106,7 +106,8 @@ public class AccountResource {
                     + "that password, so this creation takes no Idempotency-Key: a second attempt is a 409.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Coordinator at Université Paris Cité", value = """
             {"personId": "3f6b1c2e-8a4d-4e59-9b0a-6f1d2c3b4a51", "role": "COORDINATOR", "username": "eloise.daubigne"}""")))
-    @APIResponse(responseCode = "201", description = "The account, with the temporary password shown once")
+    @APIResponse(responseCode = "201", description = "The account, with the temporary password shown once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccountView.class)))
     @APIResponse(responseCode = "400", description = "The role does not fit the person (a student account is for a "
             + "student), or a field is invalid (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "404", description = "No person with this id (urn:passerelle:problem:not-found)")

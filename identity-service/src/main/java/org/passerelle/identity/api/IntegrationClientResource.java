@@ -103,7 +103,8 @@ public class IntegrationClientResource {
                     + "holds the secret, once. A retry cannot replay the secret, so this creation takes no Idempotency-Key.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Lyon 1 nominations script", value = """
             {"clientId": "univ-lyon1-nominations", "institution": "univ-lyon1.fr"}""")))
-    @APIResponse(responseCode = "201", description = "The client, with its secret shown once")
+    @APIResponse(responseCode = "201", description = "The client, with its secret shown once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid client id, or not a registered institution "
             + "(urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "409", description = "The client id is taken (urn:passerelle:problem:integration-client-exists)")
