@@ -122,7 +122,7 @@ class AgreementReachesMobilityIT {
         } while (System.nanoTime() < deadline);
         var all = new StringBuilder();
         for (int page = 0; page * 100 < open; page++) {
-            all.append(get(mobility, "/api/mobilities/agreements?party=" + SHUTDOWN_PARTY + "&size=100&page=" + page, lyon1).body());
+            all.append(get(mobility, "/api/mobilities/agreements?party=" + SHUTDOWN_PARTY + "&size=100&page=" + page, office).body());
         }
         for (String id : ids) {
             assertEquals(1, all.toString().split(id, -1).length - 1, "agreement " + id + " once");
