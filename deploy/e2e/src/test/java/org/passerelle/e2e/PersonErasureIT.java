@@ -91,7 +91,10 @@ class PersonErasureIT {
                 "{\"reason\":\"Request of the data subject, DPO-2027-014\"}");
         assertEquals(200, erased.statusCode(), erased.body());
 
-        await("no database holds the student's values", () -> scanAll(person.values()).values().stream().allMatch(List::isEmpty));
+        // each service erases when it reads PersonErased: wait for all of them, by the values and by the person's id
+        await("no database holds the student's values or id", () -> scanAll(person.values()).values().stream().allMatch(List::isEmpty)
+                && scanAll(List.of(personId)).entrySet().stream()
+                .filter(e -> List.of("mobility", "curriculum").contains(e.getKey())).allMatch(e -> e.getValue().isEmpty()));
         assertEquals(Map.of("agreements", List.of(), "mobility", List.of(), "curriculum", List.of(), "identity", List.of()),
                 scanAll(person.values()));
         var afterById = scanAll(List.of(personId));
