@@ -72,6 +72,8 @@ public final class KeycloakNode {
      * then rather than a production one: the serial collector and a smaller heap (about 200 MiB less resident
      * memory than G1 with 512 MiB), and the C1 compiler only, which spares the two cores the C2 compilations that
      * compete with the services' start (the services check tokens themselves; Keycloak is not on a request's path).
+     * The code cache keeps its usual size: with C1 only the JVM would reserve 48 MiB, which a long run fills. Tests
+     * and ./deploy/run start Keycloak alike.
      */
     static final String JAVA_OPTS = "-XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m -Dfile.encoding=UTF-8"
             + " -Dsun.stdout.encoding=UTF-8 -Dsun.err.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8"
@@ -93,7 +95,6 @@ public final class KeycloakNode {
     private final Path realmFile;
     private final Path logFile;
     private final Map<String, String> extraEnvironment = new LinkedHashMap<>();
-    private String javaOptions = "";
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -123,17 +124,6 @@ public final class KeycloakNode {
      */
     synchronized KeycloakNode withEnvironment(Map<String, String> environment) {
         extraEnvironment.putAll(environment);
-        return this;
-    }
-
-    /**
-     * A Keycloak that lives as long as a test: its JVM compiles with C1 only, which starts it with about 40 %
-     * less CPU; the optimising compiler's work would not pay off in minutes. Takes effect at the next start.
-     * The code cache keeps its usual size: with C1 only, the JVM would reserve 48 MB, and a full code cache
-     * stops compiling or fails ("Out of space in CodeCache", as seen in a Maven JVM).
-     */
-    public synchronized KeycloakNode forTests() {
-        javaOptions = ServiceProcess.SHORT_LIVED_JVM;
         return this;
     }
 
@@ -335,10 +325,7 @@ public final class KeycloakNode {
         // settings for another Keycloak or for a service must not reach this one
         env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("QUARKUS_"));
         env.put("JAVA_OPTS", JAVA_OPTS);
-        env.remove("JAVA_OPTS_APPEND");
-        if (!javaOptions.isEmpty()) {
-            env.put("JAVA_OPTS_APPEND", javaOptions);
-        }
+        env.remove("JAVA_OPTS_APPEND"); // JAVA_OPTS above already runs it as tests want it: C1 only, default code cache
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", environment("PASSERELLE_KEYCLOAK_ADMIN", DEFAULT_ADMIN));
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", environment("PASSERELLE_KEYCLOAK_ADMIN_PASSWORD", DEFAULT_ADMIN_PASSWORD));
         env.putAll(extraEnvironment);

@@ -60,8 +60,7 @@ class KeycloakRealmIT {
             managementPort = freePort();
         }
         node = new KeycloakNode(zip, home, httpPort, managementPort, realm, home.resolve("keycloak.log"))
-                .withEnvironment(Map.of("PASSERELLE_UNIV_LYON1_CLIENT_SECRET", LYON1_SECRET_FROM_ENVIRONMENT))
-                .forTests();
+                .withEnvironment(Map.of("PASSERELLE_UNIV_LYON1_CLIENT_SECRET", LYON1_SECRET_FROM_ENVIRONMENT));
         // a fresh import of the current realm file, with the environment above
         node.resetData();
 

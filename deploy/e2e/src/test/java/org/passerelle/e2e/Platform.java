@@ -37,7 +37,7 @@ final class Platform implements AutoCloseable {
         kafka = new KafkaNode(Files.createTempDirectory(work, "kafka-"), FreePorts.next(), FreePorts.next());
         keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), Files.createTempDirectory(work, "keycloak-"),
                 FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
-                work.resolve("keycloak.log")).forTests();
+                work.resolve("keycloak.log"));
     }
 
     /**

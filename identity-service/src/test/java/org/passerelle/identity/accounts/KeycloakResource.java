@@ -23,7 +23,7 @@ public class KeycloakResource implements QuarkusTestResourceLifecycleManager {
                 Path.of(property("passerelle.keycloak.distribution", "../deploy/devstack/target/keycloak/keycloak-quarkus-dist.zip")),
                 home, FreePorts.next(), FreePorts.next(),
                 Path.of(property("passerelle.keycloak.realm", "../deploy/keycloak/passerelle-realm.json")),
-                home.resolve("keycloak.log")).forTests();
+                home.resolve("keycloak.log"));
         long started = System.nanoTime();
         node.start();
         node.awaitReady(Duration.ofMinutes(5));
