@@ -21,7 +21,8 @@ import java.io.IOException;
 /**
  * Request bodies are read as they are written, never guessed at: a number is not a text, a boolean or an enum
  * ({@code "kind": 0} is not STUDENT, {@code "clientId": false} is not "false"), an empty text is not an absent
- * enum, and no text holds control characters. Each is a 400 naming the field, like any wrong type.
+ * enum, a decimal is not an integer ({@code "capacity": 2.5} is not 2), and no text holds control characters.
+ * Each is a 400 naming the field, like any wrong type.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,6 +31,7 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("passerelle-strict-text").addDeserializer(String.class, new StrictText()));
     }
