@@ -12,7 +12,6 @@ public final class MobilityProblems {
     public static final ProblemType WRONG_STATUS = new ProblemType("mobility-status", 409);
     public static final ProblemType NOT_RECEIVING_SIDE = new ProblemType("not-receiving-side", 403);
     public static final ProblemType DEPARTURE_BEFORE_ARRIVAL = new ProblemType("departure-before-arrival", 400);
-    public static final ProblemType BAD_CURSOR = new ProblemType("bad-cursor", 400);
     public static final ProblemType NOTHING_NOMINATED = new ProblemType("nothing-nominated", 422);
 
     private MobilityProblems() {

@@ -6,6 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.passerelle.devstack.testing.ChangeFeedReader;
 import org.passerelle.devstack.testing.EventContracts;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.mobility.AgreementsInForce;
@@ -278,6 +279,28 @@ class LearningAgreementApiTest {
         approve(student.token(), student, hash).statusCode(409)
                 .body("type", equalTo("urn:passerelle:problem:learning-agreement-closed"))
                 .body("detail", containsString("REJECTED"));
+    }
+
+    @Test
+    void theChangeFeedBringsEachProposalAndApprovalOnceToBothSidesOnly() throws Exception {
+        String feed = "/api/mobilities/learning-agreements/changes";
+        var lyon = new ChangeFeedReader(LYON1, feed, "mobilityId");
+        var paris = new ChangeFeedReader(PARIS, feed, "mobilityId");
+        String lyonCursor = lyon.now();
+        String parisCursor = paris.now();
+        var student = nominated();
+        String hash = propose(student.token(), student, "\"0\"", TWO_COMPONENTS).statusCode(201).extract().path("pending.contentHash");
+
+        var proposed = lyon.read(lyonCursor, student.mobility());
+        assertEquals(List.of(List.of("STUDENT", "SENDING_COORDINATOR", "RECEIVING_COORDINATOR")), proposed.each("pending.awaiting"));
+        approve(LYON1, student, hash).statusCode(200);   // an approval changes only the version's row
+        var approved = lyon.read(proposed.cursor(), student.mobility());
+        assertEquals(List.of(List.of("STUDENT", "RECEIVING_COORDINATOR")), approved.each("pending.awaiting"));
+        assertEquals(List.of(), lyon.read(approved.cursor(), student.mobility()).items(), "a change comes once");
+
+        var receiving = new ChangeFeedReader(SJTUSM, feed, "mobilityId").readFrom(java.time.Instant.EPOCH, student.mobility());
+        assertEquals(List.of(hash), receiving.each("pending.contentHash"), "the receiving side hears of it");
+        assertEquals(List.of(), paris.read(parisCursor, student.mobility()).items(), "Paris is not a party");
     }
 
     /** Cancels or rejects the mobility as {@code token}'s side would, with its ETag. */
