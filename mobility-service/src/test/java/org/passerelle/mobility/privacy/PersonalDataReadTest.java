@@ -57,6 +57,19 @@ class PersonalDataReadTest {
         assertEquals(List.of(), EventContracts.violations("passerelle.mobility.PersonalDataRead.v1", reads.get(0)));
         assertTrue(reads.get(0).contains("\"personIds\": [\"" + personId + "\"]") || reads.get(0).contains("\"personIds\":[\"" + personId + "\"]"), reads.get(0));
         assertTrue(reads.get(0).contains("GET /api/mobilities/{id}"), reads.get(0));
+
+        // reads at the same moment share a commit, and each is in the outbox by the time its answer arrives
+        var readers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var answers = readers.invokeAll(java.util.Collections.nCopies(24, () -> given().auth().oauth2(token)
+                    .when().get("/api/mobilities/{id}", id).then().extract().statusCode()));
+            for (var answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            readers.shutdown();
+        }
+        assertEquals(25, readsBy(reader).size(), "every read, once");
     }
 
     private List<String> readsBy(String reader) throws Exception {

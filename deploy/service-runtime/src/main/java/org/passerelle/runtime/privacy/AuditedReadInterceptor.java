@@ -1,6 +1,5 @@
 package org.passerelle.runtime.privacy;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -8,7 +7,6 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.ws.rs.core.Response;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.security.Caller;
 
 import java.time.Instant;
@@ -17,8 +15,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * After a read answered people's data, records who read whose data, in its own transaction: the answer is given
- * whether or not the read's transaction had one. The service's {@link PeopleInAnswers} says whose data an answer holds.
+ * After a read answered people's data, records who read whose data before the answer leaves ({@link ReadAudit}: by
+ * group commit, outside the read's transaction). The service's {@link PeopleInAnswers} says whose data an answer holds.
  */
 @AuditedRead("")
 @Interceptor
@@ -26,7 +24,7 @@ import java.util.UUID;
 public class AuditedReadInterceptor {
 
     @Inject
-    Outbox outbox;
+    ReadAudit audit;
 
     @Inject
     Caller caller;
@@ -42,7 +40,7 @@ public class AuditedReadInterceptor {
         if (!people.isEmpty()) {
             String resource = context.getMethod().getAnnotation(AuditedRead.class).value();
             var read = new PersonalDataRead(caller.subject(), caller.institution().orElse(null), resource, people, Instant.now());
-            QuarkusTransaction.requiringNew().run(() -> outbox.append(read.actor() == null ? "anonymous" : read.actor(), read));
+            audit.record(read);
         }
         return answer;
     }
