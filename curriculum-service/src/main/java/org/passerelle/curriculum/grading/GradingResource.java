@@ -146,7 +146,7 @@ public class GradingResource {
     @GET
     @Path("/grading-scales/{id}")
     @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
-    @Operation(summary = "Get one grading scale")
+    @Operation(summary = "Get one grading scale", description = "As a transcript or a converted grade names it.")
     @APIResponse(responseCode = "200", description = "The scale")
     @APIResponse(responseCode = "404", description = "No scale has this id (urn:passerelle:problem:not-found)")
     public ScaleView scale(@PathParam("id") UUID id) {
