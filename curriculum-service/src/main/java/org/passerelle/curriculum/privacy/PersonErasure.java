@@ -38,6 +38,9 @@ public class PersonErasure {
         Set<String> prints = erased.fingerprintSet();
         int seats = entityManager.createNativeQuery("update seat_hold set person_id = null where person_id = ?1")
                 .setParameter(1, erased.personId()).executeUpdate();
+        // transcripts stay (the institutions keep their records) but no longer say whose they are
+        entityManager.createNativeQuery("update mobility_copy set person_id = null, student_email = null where person_id = ?1")
+                .setParameter(1, erased.personId()).executeUpdate();
         List<String> names = new ArrayList<>();
         names.add(erased.personId().toString());   // kept PersonalDataRead events name the holders read
         int items = forgetSupervisor(prints, names);

@@ -50,7 +50,7 @@ class ManifestsTest {
     static final List<ServiceSpec> SERVICES = List.of(
             new ServiceSpec("agreements-service", "agreements", List.of("/api/agreements", "/api/targets")),
             new ServiceSpec("mobility-service", "mobility", List.of("/api/mobilities", "/api/statistics")),
-            new ServiceSpec("curriculum-service", "curriculum", List.of("/api/catalogue", "/api/credit-conversions")),
+            new ServiceSpec("curriculum-service", "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts")),
             new ServiceSpec("identity-service", "identity", List.of("/api/institutions", "/api/people", "/api/accounts",
                     "/api/integration-clients", "/api/audit-log")));
 
