@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.passerelle.agreements.Agreement;
+import org.passerelle.agreements.AgreementProblems;
 import org.passerelle.agreements.AgreementRepository;
 import org.passerelle.agreements.AgreementService;
 import org.passerelle.runtime.problem.ProblemException;
@@ -155,7 +156,10 @@ public class EwpIias {
         List<ImportedDraft> drafts = new ArrayList<>();
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];
-            service.find(id, actingFor);   // another institution's import is not shown: not found
+            // the file names the parties: a caller whose institution is not one is refused as a new import would be
+            if (!agreements.findByIdOptional(id).map(a -> actingFor == null || a.hasParty(actingFor)).orElse(false)) {
+                throw new ProblemException(AgreementProblems.NOT_A_PARTY, actingFor);
+            }
             drafts.add(new ImportedDraft(id, (String) row[1], (String) row[2], fromJson((String) row[3])));
         }
         return drafts;
