@@ -1,15 +1,16 @@
 -- The agreements' change feed (GET /api/agreements/changes) reads agreements in the order of the transaction that
 -- last changed them, and only those of transactions older than every one still running, so that a later commit can
 -- never land behind a cursor. A change to a party (its approval), a condition or a version changes the agreement.
-alter table agreement add column changed_at  timestamptz not null default now();
-alter table agreement add column changed_xid xid8        not null default pg_current_xact_id();
+-- changed_at came with the IIAs index (V40); the feed adds the transaction, on creation too.
+alter table agreement add column changed_xid xid8 not null default pg_current_xact_id();
 
-create function agreement_changed() returns trigger language plpgsql as $$
+create or replace function agreement_changed() returns trigger language plpgsql as $$
 begin
     new.changed_xid := pg_current_xact_id();
     new.changed_at := now();
     return new;
 end $$;
+drop trigger agreement_changed on agreement;
 create trigger agreement_changed before insert or update on agreement for each row execute function agreement_changed();
 
 create function agreement_part_changed() returns trigger language plpgsql as $$
