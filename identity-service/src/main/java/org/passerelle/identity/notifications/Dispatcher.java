@@ -8,6 +8,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
+import org.passerelle.runtime.health.DatabaseSchema;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    @Inject
+    @Readiness
+    DatabaseSchema schema;
 
     @Inject
     Deliveries deliveries;
@@ -103,6 +109,9 @@ public class Dispatcher {
 
     private void run() {
         Backoff backoff = new Backoff(backoffFirst, backoffLongest);
+        if (!schema.awaitUpToDate()) {
+            return; // stopped before the database was there
+        }
         while (running) {
             try {
                 int claimed = dispatchDue(backoff);

@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.eclipse.microprofile.health.Readiness;
+import org.passerelle.runtime.health.DatabaseSchema;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,6 +30,10 @@ import java.util.UUID;
 public class MailSender {
 
     private static final Logger LOG = Logger.getLogger(MailSender.class);
+
+    @Inject
+    @Readiness
+    DatabaseSchema schema;
 
     @Inject
     AgroalDataSource dataSource;
@@ -56,6 +62,9 @@ public class MailSender {
     }
 
     private void run() {
+        if (!schema.awaitUpToDate()) {
+            return; // stopped before the database was there
+        }
         while (running) {
             try {
                 Thread.sleep(poll.toMillis());

@@ -31,6 +31,12 @@ class WebhookRulesTest {
     }
 
     @Test
+    void theSignatureMatchesTheExampleOfTheStandardWebhooksSpecification() {
+        assertEquals("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=", WebhookSignature.header(
+                List.of("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330L, "{\"test\": 2432232314}"));
+    }
+
+    @Test
     void duringARotationBothSecretsSign() throws Exception {
         String next = WebhookSignature.newSecret();
         String previous = WebhookSignature.newSecret();
