@@ -27,7 +27,8 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
               PASSERELLE_AGREEMENTS_PORT        8081
               PASSERELLE_MOBILITY_PORT          8082
               PASSERELLE_CURRICULUM_PORT        8083
-              PASSERELLE_IDENTITY_PORT          8084""";
+              PASSERELLE_IDENTITY_PORT          8084
+              PASSERELLE_SMTP_PORT              3025  (mail, read over IMAP: PASSERELLE_IMAP_PORT, 3143)""";
 
     static LaunchSettings from(String[] args, Map<String, String> env) {
         boolean reset = false;

@@ -30,6 +30,7 @@ public final class Launcher {
     private final PostgresNode postgres;
     private final KafkaNode kafka;
     private final KeycloakNode keycloak;
+    private final MailNode mail = new MailNode(System.getenv());
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean stopping;
     private StateLock stateLock;
@@ -43,8 +44,10 @@ public final class Launcher {
                 settings.keycloakPort(), settings.keycloakManagementPort(), settings.realmFile(),
                 state.resolve("logs/keycloak.log"));
         for (ServiceSpec spec : ServiceSpec.ALL) {
+            Map<String, String> environment = settings.serviceEnvironment(spec);
+            environment.putAll(mail.serviceEnvironment());
             services.add(new ServiceProcess(spec.name(), settings.root().resolve(spec.runJar()),
-                    settings.servicePort(spec), settings.serviceEnvironment(spec),
+                    settings.servicePort(spec), environment,
                     state.resolve("logs/" + spec.name() + ".log")));
         }
     }
@@ -113,6 +116,8 @@ public final class Launcher {
         say("starting Kafka (KRaft) on port " + settings.kafkaPort());
         CompletableFuture<Void> broker = CompletableFuture.runAsync(this::startKafka);
         CompletableFuture.allOf(database, broker).join();
+        mail.start();
+        ready("Mail (GreenMail)", mail.where());
 
         for (ServiceProcess service : services) {
             say("starting " + service.name() + " on port " + service.port());
@@ -241,6 +246,7 @@ public final class Launcher {
         keycloak.stop();
         kafka.stop();
         postgres.stop();
+        mail.stop();
         releaseStateLock();
         say("stopped");
     }
@@ -269,6 +275,7 @@ public final class Launcher {
                 + "      -d username=coordinator.univ-lyon1 -d password=demo-only-password | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n", token);
         System.out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:%d/api/institutions%n",
                 settings.servicePort(ServiceSpec.named("identity-service")));
+        System.out.printf("  %-20s %s%n", "Mail", mail.where());
         System.out.printf("%nLogs: %s   Stop: Ctrl-C%n", settings.stateDirectory().resolve("logs"));
     }
 

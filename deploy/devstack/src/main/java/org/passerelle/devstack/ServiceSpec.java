@@ -10,7 +10,8 @@ public record ServiceSpec(String name, int defaultPort, String database, List<St
             new ServiceSpec("mobility-service", 8082, "mobility", List.of("/api/mobilities", "/api/statistics")),
             new ServiceSpec("curriculum-service", 8083, "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts")),
             new ServiceSpec("identity-service", 8084, "identity",
-                    List.of("/api/institutions", "/api/people", "/api/accounts", "/api/integration-clients", "/api/audit-log")));
+                    List.of("/api/institutions", "/api/people", "/api/accounts", "/api/integration-clients", "/api/audit-log",
+                            "/api/webhooks")));
 
     public String runJar() {
         return name + "/target/quarkus-app/quarkus-run.jar";

@@ -52,7 +52,7 @@ class ManifestsTest {
             new ServiceSpec("mobility-service", "mobility", List.of("/api/mobilities", "/api/statistics")),
             new ServiceSpec("curriculum-service", "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts")),
             new ServiceSpec("identity-service", "identity", List.of("/api/institutions", "/api/people", "/api/accounts",
-                    "/api/integration-clients", "/api/audit-log")));
+                    "/api/integration-clients", "/api/audit-log", "/api/webhooks")));
 
     static final String NAMESPACE = "passerelle";
     static final int CONTAINER_PORT = 8080;

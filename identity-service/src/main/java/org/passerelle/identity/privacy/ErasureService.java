@@ -76,6 +76,9 @@ public class ErasureService {
         List<String> prints = fingerprintsOf(person, account);
         account.ifPresent(accounts::delete);
         entityManager.remove(person);
+        // mail to the person, sent or waiting, holds their address: an erased person is never written to
+        entityManager.createNativeQuery("delete from outgoing_mail where person_id = ?1 or recipient = ?2")
+                .setParameter(1, person.id).setParameter(2, person.email).executeUpdate();
         entityManager.persist(erasure);
         entityManager.flush();
         outbox.append(person.id, new PersonErased(person.id, prints, erasure.erasedAt));
