@@ -81,36 +81,42 @@ public class Checklists {
     /** Recomputes the checklists of the open mobilities that asked for a session of this catalogue item. */
     @Transactional
     public int recomputeForItem(UUID itemId) {
-        return recomputeAll(entityManager.createNativeQuery("""
-                select distinct m.id from mobility m join mobility_session ms on ms.mobility_id = m.id
-                join catalogue_session cs on cs.session_id = ms.session_id
-                where cs.item_id = ?1 and m.status in """ + OPEN_SQL, UUID.class).setParameter(1, itemId)
-                .getResultList());
+        return recomputeAll("""
+                select distinct m.id, m.status, m.receiving_institution from mobility m
+                join mobility_session ms on ms.mobility_id = m.id join catalogue_session cs on cs.session_id = ms.session_id
+                where cs.item_id = ?1 and m.status in """ + OPEN_SQL, itemId);
     }
 
     /** Recomputes the checklists of the open mobilities that asked for this session. */
     @Transactional
     public int recomputeForSession(UUID sessionId) {
-        return recomputeAll(entityManager.createNativeQuery("""
-                select distinct m.id from mobility m join mobility_session ms on ms.mobility_id = m.id
-                where ms.session_id = ?1 and m.status in """ + OPEN_SQL, UUID.class).setParameter(1, sessionId)
-                .getResultList());
+        return recomputeAll("""
+                select distinct m.id, m.status, m.receiving_institution from mobility m join mobility_session ms on ms.mobility_id = m.id
+                where ms.session_id = ?1 and m.status in """ + OPEN_SQL, sessionId);
     }
 
     /** Recomputes the checklists of the open mobilities this institution receives. */
     @Transactional
     public int recomputeForInstitution(String institution) {
-        return recomputeAll(entityManager.createNativeQuery("""
-                select id from mobility where receiving_institution = ?1 and status in """ + OPEN_SQL, UUID.class)
-                .setParameter(1, institution).getResultList());
+        return recomputeAll("select id, status, receiving_institution from mobility where receiving_institution = ?1 and status in "
+                + OPEN_SQL, institution);
     }
 
+    /**
+     * The mobilities are read as the few columns a checklist needs, not as entities: a persistence context holding
+     * a thousand mobilities would be checked for changes before each of the thousands of queries that follow.
+     */
     @SuppressWarnings("unchecked")
-    private int recomputeAll(List<?> ids) {
-        for (Object id : ids) {
-            recompute(entityManager.find(Mobility.class, id));
+    private int recomputeAll(String select, Object parameter) {
+        List<Object[]> rows = entityManager.createNativeQuery(select).setParameter(1, parameter).getResultList();
+        for (Object[] row : rows) {
+            recompute(new Target((UUID) row[0], MobilityStatus.valueOf((String) row[1]), (String) row[2]));
         }
-        return ids.size();
+        return rows.size();
+    }
+
+    /** What a recomputation needs of a mobility. */
+    private record Target(UUID id, MobilityStatus status, String receivingInstitution) {
     }
 
     /**
@@ -119,16 +125,20 @@ public class Checklists {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Checklist recompute(Mobility mobility) {
+        return recompute(new Target(mobility.id, mobility.status, mobility.receivingInstitution));
+    }
+
+    private Checklist recompute(Target mobility) {
         Instant now = Instant.now();
         entityManager.createNativeQuery("""
                         insert into checklist (mobility_id, recomputed_at) values (?1, ?2)
                         on conflict (mobility_id) do nothing""")
-                .setParameter(1, mobility.id).setParameter(2, Timestamp.from(now)).executeUpdate();
-        if (OPEN.contains(mobility.status)) {
-            writeLines(mobility.id, Requirement.merged(required(mobility)), now);
+                .setParameter(1, mobility.id()).setParameter(2, Timestamp.from(now)).executeUpdate();
+        if (OPEN.contains(mobility.status())) {
+            writeLines(mobility.id(), Requirement.merged(required(mobility)), now);
         }
-        var checklist = read(mobility.id);
-        refreshCompletion(mobility.id, checklist, now);
+        var checklist = read(mobility.id());
+        refreshCompletion(mobility.id(), checklist, now);
         return checklist;
     }
 
@@ -146,7 +156,7 @@ public class Checklists {
 
     /** What the mobility's sessions' items and its receiving institution ask for. */
     @SuppressWarnings("unchecked")
-    private List<Requirement> required(Mobility mobility) {
+    private List<Requirement> required(Target mobility) {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select r.kind, r.valid_for_whole_stay, r.checked_by from mobility_session ms
                         join catalogue_session cs on cs.session_id = ms.session_id
@@ -155,7 +165,7 @@ public class Checklists {
                         union all
                         select kind, valid_for_whole_stay, checked_by from institution_requirement where institution = ?2
                         order by 1""")
-                .setParameter(1, mobility.id).setParameter(2, mobility.receivingInstitution).getResultList();
+                .setParameter(1, mobility.id()).setParameter(2, mobility.receivingInstitution()).getResultList();
         return rows.stream().map(r -> new Requirement((String) r[0], (Boolean) r[1], Requirement.CheckedBy.valueOf((String) r[2])))
                 .toList();
     }
@@ -179,8 +189,10 @@ public class Checklists {
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select kind, valid_for_whole_stay, checked_by from checklist_line where mobility_id = ?1 order by kind""")
                 .setParameter(1, mobilityId).getResultList();
+        // no flush first (a batch would check its whole persistence context each time): who changed a document flushed it
         Map<String, Document> current = entityManager.createQuery(
                         "from Document where mobilityId = ?1 and current = true", Document.class)
+                .setFlushMode(jakarta.persistence.FlushModeType.COMMIT)
                 .setParameter(1, mobilityId).getResultStream().collect(Collectors.toMap(d -> d.kind, Function.identity()));
         List<Checklist.Line> lines = new ArrayList<>();
         for (Object[] r : rows) {

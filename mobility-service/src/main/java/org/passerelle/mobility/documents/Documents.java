@@ -192,6 +192,7 @@ public class Documents {
     public Document accept(UUID mobilityId, UUID documentId, Caller caller) {
         var document = reviewable(mobilityId, documentId, caller);
         document.accept(caller.subject(), Instant.now());
+        entityManager.flush();
         outbox.append(mobilityId, DocumentAccepted.of(document));
         checklists.refreshCompletion(mobilityId, checklists.read(mobilityId), document.reviewedAt);
         return document;
@@ -201,6 +202,7 @@ public class Documents {
     public Document reject(UUID mobilityId, UUID documentId, Caller caller, String reason) {
         var document = reviewable(mobilityId, documentId, caller);
         document.reject(reason, caller.subject(), Instant.now());
+        entityManager.flush();
         outbox.append(mobilityId, DocumentRejected.of(document));
         checklists.refreshCompletion(mobilityId, checklists.read(mobilityId), document.reviewedAt);
         return document;
