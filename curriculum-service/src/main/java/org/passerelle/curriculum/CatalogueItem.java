@@ -20,6 +20,7 @@ import org.passerelle.runtime.text.SearchText;
 
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,9 +41,9 @@ public class CatalogueItem {
     public record Details(CatalogueItemKind kind, LocalizedText title, LocalizedText description, String teachingLanguage,
                           String code, Integer hours, Term term,
                           String hospital, String department, String specialty, Integer durationWeeks,
-                          Integer minimumYearOfStudy, Set<ComplianceRequirement> requirements,
+                          Integer minimumYearOfStudy, List<Requirement> requirements,
                           String laboratory, String principalInvestigator, String topic, Integer durationMonths,
-                          Supervisor supervisor, Credits credits) {
+                          Supervisor supervisor, Credits credits, String offeredBy) {
     }
 
     @Id
@@ -81,11 +82,14 @@ public class CatalogueItem {
     @Column(name = "minimum_year_of_study")
     public Integer minimumYearOfStudy;
 
+    /** The papers a student must show, each kind once (see Requirement). */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "catalogue_item_requirement", joinColumns = @JoinColumn(name = "item_id"))
-    @Column(name = "requirement")
-    @Enumerated(EnumType.STRING)
-    public Set<ComplianceRequirement> requirements = new TreeSet<>();
+    public Set<Requirement> requirements = new TreeSet<>();
+
+    /** The institution that offers it (SCHAC code): SJTUSM for its own placements, a French partner for its own. */
+    @Column(name = "offered_by", nullable = false)
+    public String offeredBy;
 
     public String laboratory;
     @Column(name = "principal_investigator")
@@ -163,6 +167,9 @@ public class CatalogueItem {
         if (d.requirements() != null) {
             requirements.addAll(d.requirements());
         }
+        if (d.offeredBy() != null) {
+            offeredBy = d.offeredBy();   // a revision that does not say keeps who offers the item
+        }
         laboratory = d.laboratory();
         principalInvestigator = d.principalInvestigator();
         topic = d.topic();
@@ -198,6 +205,10 @@ public class CatalogueItem {
             problems.check(value != null || !REQUIRED.get(field).contains(d.kind()), field, "item.required-for-kind", d.kind());
             problems.check(value == null || ALLOWED.get(field).contains(d.kind()), field, "item.not-for-kind", d.kind());
         });
+        if (d.requirements() != null) {
+            problems.check(d.requirements().stream().map(r -> r.kind).distinct().count() == d.requirements().size(),
+                    "requirements", "item.requirement-twice");
+        }
         problems.throwIfAny();
     }
 

@@ -6,7 +6,6 @@ import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,7 +19,8 @@ class CatalogueItemTest {
     static CatalogueItem.Details internship(String hospital, Integer durationMonths, Supervisor supervisor) {
         return new CatalogueItem.Details(CatalogueItemKind.CLINICAL_INTERNSHIP, TITLE, TITLE, "fr", null, null, null,
                 hospital, "Hepatobiliary surgery", "Hepato-gastroenterology", 8, 4,
-                Set.of(ComplianceRequirement.HEPATITIS_B_VACCINATION), null, null, null, durationMonths, supervisor, null);
+                List.of(Requirement.of(ComplianceRequirement.HEPATITIS_B_VACCINATION)), null, null, null, durationMonths, supervisor, null,
+                "sjtu.edu.cn");
     }
 
     @Test
@@ -43,5 +43,24 @@ class CatalogueItemTest {
         assertTrue(item.isSupervisedBy("acc-1"));
         assertFalse(item.isSupervisedBy("acc-2"));
         assertFalse(CatalogueItem.publish(internship("Ruijin Hospital", null, null), Instant.now()).isSupervisedBy(null));
+    }
+
+    @Test
+    void anItemNamesEachKindOfRequirementOnce() {
+        var twice = new CatalogueItem.Details(CatalogueItemKind.CLINICAL_INTERNSHIP, TITLE, TITLE, "fr", null, null, null,
+                "Ruijin Hospital", "Hepatobiliary surgery", "Hepato-gastroenterology", 8, 4,
+                List.of(Requirement.of(ComplianceRequirement.HEALTH_INSURANCE),
+                        new Requirement(ComplianceRequirement.HEALTH_INSURANCE, false, Requirement.CheckedBy.SENDING)),
+                null, null, null, null, null, null, "sjtu.edu.cn");
+        var invalid = assertThrows(InvalidFieldsException.class, () -> CatalogueItem.publish(twice, Instant.now()));
+        assertEquals(List.of("item.requirement-twice"), invalid.fields().stream().map(InvalidFieldsException.InvalidField::reasonKey).toList());
+    }
+
+    @Test
+    void anInsuranceCoversTheWholeStayAndAVaccinationItsStartUnlessTheItemSaysOtherwise() {
+        assertTrue(Requirement.of(ComplianceRequirement.HEALTH_INSURANCE).validForWholeStay);
+        assertTrue(Requirement.of(ComplianceRequirement.VISA).validForWholeStay);
+        assertFalse(Requirement.of(ComplianceRequirement.HEPATITIS_B_VACCINATION).validForWholeStay);
+        assertEquals(Requirement.CheckedBy.RECEIVING, Requirement.of(ComplianceRequirement.VISA).checkedBy);
     }
 }

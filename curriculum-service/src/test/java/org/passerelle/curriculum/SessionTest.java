@@ -6,7 +6,6 @@ import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +15,8 @@ class SessionTest {
     static CatalogueItem summerProgramme() {
         var text = LocalizedText.of("Université d'été", "Summer school", "暑期学校");
         return CatalogueItem.publish(new CatalogueItem.Details(CatalogueItemKind.SUMMER_PROGRAMME, text, text, "fr",
-                null, null, null, null, null, null, 4, null, Set.of(), null, null, null, null, null, null), java.time.Instant.now());
+                null, null, null, null, null, null, 4, null, java.util.List.of(), null, null, null, null, null, null, "sjtu.edu.cn"),
+                java.time.Instant.now());
     }
 
     static Session july(int capacity) {

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -80,6 +81,10 @@ public class CatalogueResource {
     @Inject
     IdempotentCreations creations;
 
+    /** Who offers an item published without offeredBy. */
+    @ConfigProperty(name = "passerelle.home-institution", defaultValue = "sjtu.edu.cn")
+    String homeInstitution;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
     @Operation(summary = "Search the catalogue",
@@ -132,7 +137,7 @@ public class CatalogueResource {
                                     + "that a retried request never creates twice", example = "ruijin-hpb-2027") String idempotencyKey,
                             @Context UriInfo uri) {
         return creations.create(caller.subject(), idempotencyKey, draft, () -> {
-            var item = catalogue.publish(draft.details(credits(draft)));
+            var item = catalogue.publish(draft.details(credits(draft), homeInstitution));
             return new IdempotentCreations.Created(uri.getAbsolutePathBuilder().path(item.id.toString()).build(),
                     ItemView.of(item), Long.toString(item.version));
         });
@@ -165,7 +170,7 @@ public class CatalogueResource {
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull ItemRequests.ItemDraft draft) {
         long version = Versions.required(ifMatch);
-        var item = catalogue.revise(id, version, caller, draft.details(credits(draft)));
+        var item = catalogue.revise(id, version, caller, draft.details(credits(draft), null));
         return Response.ok(ItemView.of(item)).tag(Versions.etag(item.version)).build();
     }
 

@@ -1,5 +1,7 @@
 package org.passerelle.curriculum.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -17,13 +19,14 @@ import org.passerelle.curriculum.CatalogueItem;
 import org.passerelle.curriculum.CatalogueItemKind;
 import org.passerelle.curriculum.ComplianceRequirement;
 import org.passerelle.curriculum.Credits;
+import org.passerelle.curriculum.Requirement;
 import org.passerelle.curriculum.Supervisor;
 import org.passerelle.curriculum.Term;
 import org.passerelle.runtime.text.LocalizedText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Set;
+import java.util.List;
 import java.util.UUID;
 
 /** Request bodies of the catalogue API. */
@@ -85,19 +88,59 @@ public final class ItemRequests {
             @Size(min = 1, max = 200) @Schema(example = "Hepato-gastroenterology") String specialty,
             @Positive @Max(104) @Schema(example = "8") Integer durationWeeks,
             @Min(1) @Max(8) @Schema(description = "Year of study the student must have reached", example = "4") Integer minimumYearOfStudy,
-            @Size(max = 10) @Schema(example = "[\"HEPATITIS_B_VACCINATION\", \"HEALTH_INSURANCE\"]") Set<@NotNull ComplianceRequirement> requirements,
+            @Size(max = 10) @Schema(description = "The papers a student must show; each kind once")
+            List<@NotNull @Valid RequirementRequest> requirements,
             @Size(min = 1, max = 300) @Schema(example = "Shanghai Institute of Hematology") String laboratory,
             @Size(min = 1, max = 200) @Schema(example = "Pr. Chen Jing 陈静") String principalInvestigator,
             @Size(min = 1, max = 1000) @Schema(example = "Targeted therapies in acute promyelocytic leukaemia") String topic,
             @Positive @Max(60) @Schema(example = "6") Integer durationMonths,
             @Valid SupervisorRef supervisor,
-            @Valid CreditsRequest credits) {
+            @Valid CreditsRequest credits,
+            @Size(min = 1, max = 100) @Pattern(regexp = "[a-z0-9.-]+", message = "{passerelle.schac-code}")
+            @Schema(description = "The institution that offers it (SCHAC code). Left out: SJTUSM for a new item, unchanged for a revision", example = "sjtu.edu.cn")
+            String offeredBy) {
 
-        CatalogueItem.Details details(Credits resolvedCredits) {
+        CatalogueItem.Details details(Credits resolvedCredits, String defaultOfferedBy) {
             return new CatalogueItem.Details(kind, title.text(), description.text(), teachingLanguage, code, hours, term,
-                    hospital, department, specialty, durationWeeks, minimumYearOfStudy, requirements,
+                    hospital, department, specialty, durationWeeks, minimumYearOfStudy,
+                    requirements == null ? null : requirements.stream().map(RequirementRequest::requirement).toList(),
                     laboratory, principalInvestigator, topic, durationMonths,
-                    supervisor == null ? null : new Supervisor(supervisor.account(), supervisor.name()), resolvedCredits);
+                    supervisor == null ? null : new Supervisor(supervisor.account(), supervisor.name()), resolvedCredits,
+                    offeredBy == null ? defaultOfferedBy : offeredBy);
+        }
+    }
+
+    /**
+     * A compliance requirement. The kind alone (a string, as the catalogue first took it) means its usual validity
+     * (an insurance or a visa for the whole stay, a vaccination or a check at its start), checked by the host.
+     */
+    @Schema(name = "ComplianceRequirementDraft", description = "A paper the student must show: the kind, whether it must be "
+            + "valid for the whole stay (default: true for insurances and a visa, false otherwise) and which side's "
+            + "coordinator checks it (default RECEIVING). The kind alone, as a string, takes the defaults.")
+    public record RequirementRequest(
+            @NotNull @Schema(example = "HEALTH_INSURANCE") ComplianceRequirement kind,
+            @Schema(example = "true") Boolean validForWholeStay,
+            @Schema(example = "RECEIVING") Requirement.CheckedBy checkedBy) {
+
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public RequirementRequest(@JsonProperty("kind") ComplianceRequirement kind,
+                                  @JsonProperty("validForWholeStay") Boolean validForWholeStay,
+                                  @JsonProperty("checkedBy") Requirement.CheckedBy checkedBy) {
+            this.kind = kind;
+            this.validForWholeStay = validForWholeStay;
+            this.checkedBy = checkedBy;
+        }
+
+        /** A string: the kind alone (a text creator, so that an object is read by its properties). */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static RequirementRequest ofKind(String kind) {
+            return new RequirementRequest(ComplianceRequirement.valueOf(kind), null, null);
+        }
+
+        Requirement requirement() {
+            var usual = Requirement.of(kind);
+            return new Requirement(kind, validForWholeStay == null ? usual.validForWholeStay : validForWholeStay,
+                    checkedBy == null ? usual.checkedBy : checkedBy);
         }
     }
 

@@ -6,13 +6,13 @@ import org.passerelle.curriculum.CatalogueItemKind;
 import org.passerelle.curriculum.CatalogueItemStatus;
 import org.passerelle.curriculum.ComplianceRequirement;
 import org.passerelle.curriculum.Credits;
+import org.passerelle.curriculum.Requirement;
 import org.passerelle.curriculum.Supervisor;
 import org.passerelle.curriculum.Term;
 import org.passerelle.runtime.text.LocalizedText;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Schema(name = "CatalogueItem", description = "An item of the catalogue with the fields of its kind; absent fields are not sent")
@@ -30,18 +30,27 @@ public record ItemView(
         @Schema(example = "Hepato-gastroenterology") String specialty,
         @Schema(example = "8") Integer durationWeeks,
         @Schema(example = "4") Integer minimumYearOfStudy,
-        Set<ComplianceRequirement> requirements,
+        @Schema(description = "The papers a student must show") List<RequirementView> requirements,
         String laboratory, String principalInvestigator, String topic, Integer durationMonths,
         Supervisor supervisor,
         @Schema(description = "Both schemes, and the rule used (ectsPerChineseCredit, conversionRuleId); no rule when set by hand")
         Credits credits,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "The institution that offers it (SCHAC code)", example = "sjtu.edu.cn") String offeredBy) {
+
+    /** A compliance requirement of the item. */
+    @Schema(name = "CatalogueRequirement", description = "A paper the student must show, whether it must be valid for "
+            + "the whole stay (or only at its start), and which side's coordinator checks it")
+    public record RequirementView(@Schema(example = "HEALTH_INSURANCE") ComplianceRequirement kind,
+                                  boolean validForWholeStay, @Schema(example = "RECEIVING") Requirement.CheckedBy checkedBy) {
+    }
 
     static ItemView of(CatalogueItem i) {
         return new ItemView(i.id, i.kind, i.status, i.title, i.description, i.teachingLanguage, i.code, i.hours, i.term,
                 i.hospital, i.department, i.specialty, i.durationWeeks, i.minimumYearOfStudy,
-                i.requirements.isEmpty() ? null : Set.copyOf(i.requirements), i.laboratory, i.principalInvestigator,
-                i.topic, i.durationMonths, i.supervisor, i.credits, i.updatedAt);
+                i.requirements.isEmpty() ? null : i.requirements.stream().sorted()
+                        .map(r -> new RequirementView(r.kind, r.validForWholeStay, r.checkedBy)).toList(),
+                i.laboratory, i.principalInvestigator, i.topic, i.durationMonths, i.supervisor, i.credits, i.updatedAt, i.offeredBy);
     }
 
     /** An item as lists show it. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -43,9 +44,33 @@ class CatalogueItemApiTest {
                 .body("title.zh", equalTo("肝胆外科"))
                 .body("hospital", equalTo("Ruijin Hospital"))
                 .body("minimumYearOfStudy", equalTo(4))
-                .body("requirements", containsInAnyOrder("HEPATITIS_B_VACCINATION", "HEALTH_INSURANCE"))
+                .body("requirements.kind", contains("HEPATITIS_B_VACCINATION", "HEALTH_INSURANCE"))
+                .body("requirements.validForWholeStay", contains(false, true))
+                .body("requirements.checkedBy", contains("RECEIVING", "RECEIVING"))
+                .body("offeredBy", equalTo("sjtu.edu.cn"))
                 .body("credits.ects", equalTo(6.0f))
                 .body("credits.chineseCredits", equalTo(4.0f));
+    }
+
+    @Test
+    void aFrenchPartnersPlacementStatesItsRequirementsAndWhoChecksThem() {
+        String body = internship("Stage d'été à Lyon", "Summer traineeship in Lyon", "里昂暑期实习", newAccount())
+                .replace("\"requirements\":[\"HEPATITIS_B_VACCINATION\",\"HEALTH_INSURANCE\"]",
+                        "\"requirements\":[{\"kind\":\"VISA\",\"checkedBy\":\"SENDING\"},"
+                                + "{\"kind\":\"TUBERCULOSIS_SCREENING\",\"validForWholeStay\":true}],\"offeredBy\":\"univ-lyon1.fr\"");
+        String id = publish(body);
+        given().auth().oauth2(STUDENT).when().get("/api/catalogue/{id}", id).then().statusCode(200)
+                .body("offeredBy", equalTo("univ-lyon1.fr"))
+                .body("requirements.kind", contains("TUBERCULOSIS_SCREENING", "VISA"))
+                .body("requirements.validForWholeStay", contains(true, true))
+                .body("requirements.checkedBy", contains("RECEIVING", "SENDING"));
+        given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(body.replace("\"offeredBy\":\"univ-lyon1.fr\"", "\"offeredBy\":\"../lyon\""))
+                .when().post("/api/catalogue").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("offeredBy"));
+        given().auth().oauth2(ADMIN).contentType("application/json")
+                .body(body.replace("\"kind\":\"VISA\"", "\"kind\":\"PASSPORT\"").replace("{\"kind\":\"TUBERCULOSIS_SCREENING\",\"validForWholeStay\":true}", "\"NOPE\""))
+                .when().post("/api/catalogue").then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

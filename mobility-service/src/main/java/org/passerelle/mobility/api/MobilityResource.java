@@ -77,6 +77,9 @@ public class MobilityResource {
     @Inject
     Caller caller;
 
+    @Inject
+    org.passerelle.mobility.documents.Checklists checklists;
+
     @GET
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
     @Operation(summary = "List mobilities",
@@ -259,9 +262,12 @@ public class MobilityResource {
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Confirm the arrival (receiving side)", description = "ACCEPTED -> IN_PROGRESS. Publishes MobilityStarted. Send If-Match.")
     @APIResponse(responseCode = "200", description = "The mobility, IN_PROGRESS")
-    @APIResponse(responseCode = "409", description = "Not accepted (urn:passerelle:problem:mobility-status)")
+    @APIResponse(responseCode = "409", description = "Not accepted (urn:passerelle:problem:mobility-status), or lines of the "
+            + "checklist not met, listed in lines (urn:passerelle:problem:checklist-incomplete)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = org.passerelle.mobility.documents.api.StartRefusal.class)))
     public Response arrive(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.ConfirmedDate arrival) {
+        checklists.requireStartAllowed(id, caller.actingFor());
         return answer(service.arrive(id, Versions.required(ifMatch), caller.actingFor(), arrival.on()));
     }
 

@@ -3,6 +3,7 @@ package org.passerelle.mobility.privacy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.passerelle.mobility.api.MobilityResource;
 import org.passerelle.mobility.api.MobilityView;
+import org.passerelle.mobility.documents.api.DocumentDownload;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.privacy.PeopleInAnswers;
 
@@ -17,6 +18,9 @@ public class MobilitiesRead implements PeopleInAnswers {
     public List<UUID> peopleIn(Object answer) {
         if (answer instanceof MobilityView one) {
             return List.of(one.person().personId());
+        }
+        if (answer instanceof DocumentDownload download) {
+            return List.of(download.personId());
         }
         List<?> items = answer instanceof Page<?> page ? page.items()
                 : answer instanceof MobilityResource.ChangesView changes ? changes.items()

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
+import org.passerelle.mobility.documents.DocumentErasure;
 import org.passerelle.runtime.privacy.ErasedValues;
 import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.privacy.PersonErased;
@@ -22,7 +23,8 @@ import java.util.UUID;
  * them, but without name, email or identifiers and under a new person id; their approvals of learning agreements
  * no longer name their account; kept events and stored answers lose the values the mobilities held. A mobility is
  * the person's when it names their identity-service id, or when its email, INE or SJTU student number has one of
- * the event's fingerprints (a nomination may not have known the id: docs/adr/0008).
+ * the event's fingerprints (a nomination may not have known the id: docs/adr/0008). Their documents lose their
+ * content and file names (DocumentErasure).
  */
 @ApplicationScoped
 public class PersonErasure {
@@ -44,12 +46,16 @@ public class PersonErasure {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DocumentErasure documents;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(PersonErased erased) {
         Set<String> prints = erased.fingerprintSet();
         List<String> values = new ArrayList<>();
         int mobilities = anonymiseMobilities(erased.personId(), prints, values);
         int approvals = forgetAccount(prints);
+        documents.forgetAccount(prints);
         erasedValues.forget(erased, values);
         LOG.infof("Person %s erased: %d mobilities anonymised, %d learning agreement versions no longer name their account",
                 erased.personId(), mobilities, approvals);
@@ -82,6 +88,7 @@ public class PersonErasure {
                             ine = null, student_number = null, version = version + 1 where id = ?1""")
                     .setParameter(1, row[0]).setParameter(2, pseudonym).setParameter(3, ERASED)
                     .setParameter(4, ERASED_EMAIL).executeUpdate();
+            documents.eraseDocumentsOf((UUID) row[0]);
             // the mobility's kept events (MobilityNominated) name the person by id: they name the pseudonym instead
             entityManager.createNativeQuery("""
                             update outbox_event set payload = jsonb_set(payload, '{personId}', to_jsonb(cast(?3 as text)))

@@ -11,6 +11,8 @@ import org.passerelle.devstack.testing.TestEvents;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.mobility.AgreementsInForce;
 import org.passerelle.mobility.QuotaLedger;
+import org.passerelle.mobility.documents.CatalogueRequirements;
+import org.passerelle.mobility.documents.SampleFiles;
 import org.passerelle.runtime.privacy.Fingerprints;
 
 import java.time.Duration;
@@ -26,7 +28,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * PersonErased through the real broker: the person's mobilities, whether they name the person's id or only their
- * email and INE, keep their place and status but nothing that names the person, in any table of the database.
+ * email and INE, keep their place and status but nothing that names the person, in any table of the database; their
+ * documents lose their content, file names and review reasons.
  */
 @QuarkusTest
 class PersonErasureTest {
@@ -56,9 +59,17 @@ class PersonErasureTest {
         var other = FictionalPerson.random();
         UUID personId = UUID.randomUUID();
 
-        String linked = nominate(agreement, summer.id(), "2026/2027", person, personId, "erasure-" + UUID.randomUUID());
-        String unlinked = nominate(agreement, summer.id(), "2027/2028", person, null, null);
-        String kept = nominate(agreement, summer.id(), "2026/2027", other, null, null);
+        UUID session = CatalogueRequirements.sessionRequiring(entityManager,
+                "{\"kind\":\"HEALTH_INSURANCE\",\"validForWholeStay\":true,\"checkedBy\":\"SENDING\"}");
+        String linked = nominate(agreement, summer.id(), "2026/2027", person, personId, "erasure-" + UUID.randomUUID(), session);
+        String document = given().auth().oauth2(LYON1_SCRIPT).multiPart("requirement", "HEALTH_INSURANCE")
+                .multiPart("file", person.familyName() + "-assurance.pdf", SampleFiles.pdf(person.familyName()), "application/pdf")
+                .when().post("/api/mobilities/{id}/documents", linked).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(LYON1_SCRIPT).contentType("application/json")
+                .body("{\"reason\":\"Le nom " + person.familyName() + " ne figure pas sur l'attestation\"}")
+                .when().post("/api/mobilities/{id}/documents/{d}/rejection", linked, document).then().statusCode(200);
+        String unlinked = nominate(agreement, summer.id(), "2027/2028", person, null, null, null);
+        String kept = nominate(agreement, summer.id(), "2026/2027", other, null, null, null);
         assertFalse(scan(person).isEmpty(), "the scan sees the person before the erasure");
 
         String erased = """
@@ -68,6 +79,11 @@ class PersonErasureTest {
         TestEvents.send(TOPIC, TYPE, personId.toString(), erased);   // delivered twice, as Kafka may
         awaitNoTraceOf(person);
         assertEquals(List.of(), scanFor(List.of(personId.toString())), "the kept MobilityNominated names a pseudonym");
+        assertEquals(0L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from document_content where document_id = cast(?1 as uuid)").setParameter(1, document)
+                .getSingleResult()).longValue()), "the document's content is erased too");
+        given().auth().oauth2(ADMIN).when().get("/api/mobilities/{id}/documents", linked).then().statusCode(200)
+                .body("[0].fileName", equalTo("erased")).body("[0].status", equalTo("REJECTED"));
 
         for (String id : List.of(linked, unlinked)) {
             given().auth().oauth2(ADMIN).when().get("/api/mobilities/{id}", id).then().statusCode(200)
@@ -84,14 +100,15 @@ class PersonErasureTest {
         assertFalse(scan(other).isEmpty(), "another person's data stays");
     }
 
-    private String nominate(UUID agreement, UUID condition, String year, FictionalPerson person, UUID personId, String key) {
+    private String nominate(UUID agreement, UUID condition, String year, FictionalPerson person, UUID personId, String key, UUID session) {
         int start = Integer.parseInt(year.substring(5));
         String body = """
                 {"agreementId":"%s","conditionId":"%s","academicYear":"%s","plannedArrival":"%d-07-05","plannedDeparture":"%d-07-30",
                  "person":{"personId":%s,"givenName":"%s","familyName":"%s","chineseName":"%s","email":"%s","ine":"%s"},
-                 "requestedSessions":[]}"""
+                 "requestedSessions":[%s]}"""
                 .formatted(agreement, condition, year, start, start, personId == null ? "null" : "\"" + personId + "\"",
-                        person.givenName(), person.familyName(), person.chineseName(), person.email(), person.ine());
+                        person.givenName(), person.familyName(), person.chineseName(), person.email(), person.ine(),
+                        session == null ? "" : "\"" + session + "\"");
         var request = given().auth().oauth2(LYON1_SCRIPT).contentType("application/json").body(body);
         if (key != null) {
             request.header("Idempotency-Key", key);

@@ -9,8 +9,11 @@ import org.passerelle.devstack.testing.OpenApiMatrix;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.devstack.testing.TokenChecks;
 import org.passerelle.mobility.AgreementsInForce;
+import org.passerelle.mobility.documents.CatalogueRequirements;
+import org.passerelle.mobility.documents.SampleFiles;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -34,8 +37,14 @@ class SecurityMatrixTest {
     void everyOperationAnswersEachCallerAsItsRolesAndInstitutionAllow() throws Exception {
         var summer = AgreementsInForce.condition(LYON1, SJTUSM, "SUMMER_TRAINING", 30, 14, 60);
         UUID agreement = AgreementsInForce.activate(entityManager, LYON1, summer);
+        UUID session = CatalogueRequirements.sessionRequiring(entityManager,
+                "{\"kind\":\"HEALTH_INSURANCE\",\"validForWholeStay\":true,\"checkedBy\":\"RECEIVING\"}");
+        String mobility = nominationFromLyon1(agreement, summer, session);
+        String document = given().auth().oauth2(TestTokens.of("integration", LYON1)).multiPart("requirement", "HEALTH_INSURANCE")
+                .multiPart("file", "assurance.pdf", SampleFiles.pdf("matrix"), "application/pdf")
+                .when().post("/api/mobilities/{id}/documents", mobility).then().statusCode(201).extract().path("id");
         OpenApiMatrix.of(root, SJTUSM, PARIS)
-                .ownedBy(LYON1, "/api/mobilities/{id}", nominationFromLyon1(agreement, summer))
+                .ownedBy(LYON1, "/api/mobilities/{id}", mobility, Map.of("documentId", document))
                 .listedOnlyTo(LYON1, agreement)
                 .verify();
     }
@@ -46,14 +55,14 @@ class SecurityMatrixTest {
     }
 
     /** A summer training of a Lyon 1 student at SJTUSM, nominated by Lyon 1's script. */
-    private static String nominationFromLyon1(UUID agreement, AgreementsInForce.Condition summer) {
+    private static String nominationFromLyon1(UUID agreement, AgreementsInForce.Condition summer, UUID session) {
         String body = """
                 {"agreementId":"%s","conditionId":"%s","academicYear":"2026/2027",
                  "plannedArrival":"2027-07-05","plannedDeparture":"2027-07-30",
                  "person":{"givenName":"Éloïse","familyName":"D'Aubigné","email":"eloise.matrix@etu.univ-lyon1.fr",
                            "ine":"123456789AB"},
-                 "requestedSessions":["e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56"]}"""
-                .formatted(agreement, summer.id());
+                 "requestedSessions":["%s"]}"""
+                .formatted(agreement, summer.id(), session);
         return given().auth().oauth2(TestTokens.of("integration", LYON1)).contentType("application/json").body(body)
                 .when().post("/api/mobilities").then().log().ifValidationFails().statusCode(201).extract().path("id");
     }

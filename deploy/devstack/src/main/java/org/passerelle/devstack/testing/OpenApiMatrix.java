@@ -90,7 +90,7 @@ public final class OpenApiMatrix {
         }
     }
 
-    private record OwnedObject(String pathPrefix, String id, String institution) {
+    private record OwnedObject(String pathPrefix, String id, String institution, Map<String, String> within) {
     }
 
     private OpenApiMatrix(URI root, String home, String foreign) {
@@ -119,7 +119,17 @@ public final class OpenApiMatrix {
      * starts with it must answer 404 to another institution's callers.
      */
     public OpenApiMatrix ownedBy(String institution, String itemPath, Object id) {
-        ownedObjects.add(new OwnedObject(itemPath, id.toString(), institution));
+        return ownedBy(institution, itemPath, id, Map.of());
+    }
+
+    /**
+     * The same, with what it holds: values of the path parameters of reads under it (e.g. {@code documentId} of a
+     * mobility's document), so that its owner reaches them too; parameters not given are random.
+     */
+    public OpenApiMatrix ownedBy(String institution, String itemPath, Object id, Map<String, ?> within) {
+        Map<String, String> values = new HashMap<>();
+        within.forEach((name, value) -> values.put(name, value.toString()));
+        ownedObjects.add(new OwnedObject(itemPath, id.toString(), institution, Map.copyOf(values)));
         return this;
     }
 
@@ -128,7 +138,7 @@ public final class OpenApiMatrix {
      * non-admin callers, for objects without an item read of their own (e.g. an agreement open for nominations).
      */
     public OpenApiMatrix listedOnlyTo(String institution, Object id) {
-        listedObjects.add(new OwnedObject(null, id.toString(), institution));
+        listedObjects.add(new OwnedObject(null, id.toString(), institution, Map.of()));
         return this;
     }
 
@@ -277,7 +287,7 @@ public final class OpenApiMatrix {
 
     /** The owned object's id in the parameters of its item path; the others stay random. */
     private static Map<String, String> ownedParameters(OwnedObject object) {
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = new HashMap<>(object.within());
         var matcher = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(object.pathPrefix());
         while (matcher.find()) {
             values.put(matcher.group(1), object.id());
