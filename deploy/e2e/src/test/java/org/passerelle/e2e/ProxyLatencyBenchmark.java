@@ -22,9 +22,10 @@ import java.util.Map;
  * is Swagger UI's page (about 3 kB, served by the service from memory), so that the figures are the proxy's and the
  * network stack's, not a database's; the service needs no PostgreSQL, Kafka or Keycloak for it.
  *
- * Run (after ./mvnw package -DskipTests -pl identity-service,deploy/e2e -am):
- *   ./mvnw -q -pl deploy/e2e test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.passerelle.e2e.ProxyLatencyBenchmark -Dexec.args="20000 5000"
+ * Run from the repository (a program, not a test: neither surefire nor failsafe runs it):
+ *   ./mvnw -q package -DskipTests -pl deploy/e2e -am
+ *   java -cp "deploy/e2e/target/test-classes:deploy/devstack/target/classes:deploy/devstack/target/lib/*" \
+ *     org.passerelle.e2e.ProxyLatencyBenchmark 20000 5000
  * Arguments: measured requests of each kind, warm-up requests of each kind.
  */
 public final class ProxyLatencyBenchmark {
