@@ -130,13 +130,31 @@ public final class MergedOpenApi {
         ArrayNode tagList = merged.putArray("tags");
         tags.keySet().stream().sorted().forEach(name -> tagList.add(tags.get(name)));
         ObjectNode pathNode = merged.putObject("paths");
-        paths.forEach((path, owned) -> pathNode.set(path, owned.node()));
+        paths.forEach((path, owned) -> pathNode.set(path, withResponsesInOrder(owned.node())));
         ObjectNode componentNode = merged.putObject("components");
         components.forEach((section, named) -> {
             ObjectNode sectionNode = componentNode.putObject(section);
             named.forEach((name, owned) -> sectionNode.set(name, owned.node()));
         });
         return merged;
+    }
+
+    /**
+     * The path item with each operation's responses in the order of their status codes: a service lists them in an
+     * order that may change from one build to the next (its filter adds them from an unordered map), and the
+     * document in docs/ must change only when the API does.
+     */
+    private static JsonNode withResponsesInOrder(JsonNode pathItem) {
+        ObjectNode copy = pathItem.deepCopy();
+        copy.properties().forEach(operation -> {
+            if (operation.getValue().path("responses") instanceof ObjectNode responses) {
+                var byStatus = new TreeMap<String, JsonNode>();
+                responses.properties().forEach(answer -> byStatus.put(answer.getKey(), answer.getValue()));
+                responses.removeAll();
+                byStatus.forEach(responses::set);
+            }
+        });
+        return copy;
     }
 
     private static JsonNode read(String json) {

@@ -46,6 +46,15 @@ class MergedOpenApiTest {
         assertTrue(MergedOpenApi.of(services(document("/api/x", "getX", PROBLEM))).yaml().contains("operationId: getX"));
     }
 
+    /** A service lists an operation's answers in an order that may differ from one build to the next. */
+    @Test
+    void answersAreListedByStatusWhateverTheServicesOrder() {
+        String answers = "\"responses\":{\"503\":{\"description\":\"x\"},\"200\":{\"description\":\"ok\"},\"404\":{\"description\":\"y\"}}";
+        String document = document("/api/agreements", "getAgreements", PROBLEM).replace("\"responses\":{\"200\":{\"description\":\"ok\"}}", answers);
+        var merged = MergedOpenApi.of(services(document)).tree();
+        assertEquals(List.of("200", "404", "503"), fieldNames(merged.at("/paths/~1api~1agreements/get/responses")));
+    }
+
     @Test
     void aSchemaTwoServicesDefineDifferentlyIsAClashNamingBoth() {
         var clash = assertThrows(MergedOpenApi.Clash.class, () -> MergedOpenApi.of(services(
