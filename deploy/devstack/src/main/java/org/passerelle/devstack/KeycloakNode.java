@@ -122,7 +122,7 @@ public final class KeycloakNode {
      * Adds variables to the environment of the Keycloak process (after the inherited ones), e.g. to
      * override a secret of the realm file. Takes effect at the next {@link #start()}.
      */
-    synchronized KeycloakNode withEnvironment(Map<String, String> environment) {
+    public synchronized KeycloakNode withEnvironment(Map<String, String> environment) {
         extraEnvironment.putAll(environment);
         return this;
     }

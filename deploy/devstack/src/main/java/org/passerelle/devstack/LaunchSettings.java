@@ -9,6 +9,7 @@ import java.util.Map;
 record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution, Path realmFile,
                       int postgresPort, int kafkaPort, int kafkaControllerPort,
                       int keycloakPort, int keycloakManagementPort, Map<String, Integer> servicePorts, String serviceHost,
+                      int originPort,
                       boolean reset, boolean empty, boolean help) {
 
     static final String USAGE = """
@@ -21,6 +22,7 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
             Environment:
               PASSERELLE_STATE                  state folder (default .passerelle in the repository)
               PASSERELLE_SERVICE_HOST           address the four services listen on (default 127.0.0.1; 0.0.0.0 for every interface)
+              PASSERELLE_PORT                   8080  (the one origin: the four services, Swagger UI, the merged OpenAPI)
               PASSERELLE_POSTGRES_PORT          15432
               PASSERELLE_KAFKA_PORT             19092 (controller: PASSERELLE_KAFKA_CONTROLLER_PORT, 19093)
               PASSERELLE_KEYCLOAK_PORT          8180  (management: PASSERELLE_KEYCLOAK_MANAGEMENT_PORT, 9180)
@@ -56,7 +58,8 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
                 port(env, "PASSERELLE_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "PASSERELLE_KEYCLOAK_PORT", 8180),
                 port(env, "PASSERELLE_KEYCLOAK_MANAGEMENT_PORT", 9180),
-                servicePorts, env.getOrDefault("PASSERELLE_SERVICE_HOST", "127.0.0.1"), reset, empty, help);
+                servicePorts, env.getOrDefault("PASSERELLE_SERVICE_HOST", "127.0.0.1"),
+                port(env, "PASSERELLE_PORT", 8080), reset, empty, help);
     }
 
     /** How a service reaches the infrastructure, and where it listens. */
@@ -79,6 +82,7 @@ record LaunchSettings(Path root, Path stateDirectory, Path keycloakDistribution,
     /** Each taken port with what it was meant for and the variable that moves it. */
     List<String> takenPorts() {
         List<String> taken = new ArrayList<>();
+        check(taken, originPort, "the one origin", "PASSERELLE_PORT");
         check(taken, postgresPort, "PostgreSQL", "PASSERELLE_POSTGRES_PORT");
         check(taken, kafkaPort, "Kafka", "PASSERELLE_KAFKA_PORT");
         check(taken, kafkaControllerPort, "Kafka controller", "PASSERELLE_KAFKA_CONTROLLER_PORT");

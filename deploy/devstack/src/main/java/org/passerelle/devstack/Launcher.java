@@ -1,6 +1,7 @@
 package org.passerelle.devstack;
 
 import org.passerelle.devstack.demo.FoundingStory;
+import org.passerelle.devstack.origin.OneOrigin;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ public final class Launcher {
     private final KeycloakNode keycloak;
     private final MailNode mail = new MailNode(System.getenv());
     private final List<ServiceProcess> services = new ArrayList<>();
+    private OneOrigin oneOrigin;
     private volatile boolean stopping;
     private StateLock stateLock;
 
@@ -123,9 +125,22 @@ public final class Launcher {
             say("starting " + service.name() + " on port " + service.port());
             service.start();
         }
+        startOneOrigin();
         awaitEverythingReady();
         loadDemoData();
         printWelcome();
+    }
+
+    /** The four services behind one port, routed as the Kubernetes Ingress routes them. */
+    private void startOneOrigin() {
+        List<OneOrigin.Backend> backends = ServiceSpec.ALL.stream().map(spec -> new OneOrigin.Backend(spec.name(),
+                "127.0.0.1", settings.servicePort(spec), spec.apiPrefixes())).toList();
+        oneOrigin = OneOrigin.start(settings.serviceHost(), settings.originPort(), backends, keycloak.realmUrl());
+        say("one origin on " + originUrl() + " (the four services, Swagger UI, the merged OpenAPI document)");
+    }
+
+    private String originUrl() {
+        return "http://127.0.0.1:" + settings.originPort();
     }
 
     /** The founding story, once: the state folder keeps it between runs. */
@@ -242,6 +257,9 @@ public final class Launcher {
             stopping = true;
         }
         say("stopping");
+        if (oneOrigin != null) {
+            oneOrigin.close();
+        }
         services.parallelStream().forEach(s -> s.stop(Duration.ofSeconds(20)));
         keycloak.stop();
         kafka.stop();
@@ -264,18 +282,19 @@ public final class Launcher {
     private void printWelcome() {
         String token = "http://127.0.0.1:" + settings.keycloakPort() + "/realms/passerelle/protocol/openid-connect/token";
         System.out.printf("%nPasserelle is ready after %.1f s.%n%n", seconds());
+        System.out.printf("  %-20s %s/api/...   Swagger UI %s/q/swagger-ui   OpenAPI %s/q/openapi   login example %s/%n",
+                "one origin", originUrl(), originUrl(), originUrl(), originUrl());
         for (ServiceProcess s : services) {
             System.out.printf("  %-20s %s/q/swagger-ui   (API %s)%n", s.name(), s.baseUrl(),
                     ServiceSpec.named(s.name()).apiPrefixes());
         }
         System.out.printf("  %-20s http://127.0.0.1:%d/admin  (admin / see deploy/keycloak/README.md)%n",
                 "Keycloak", settings.keycloakPort());
+        System.out.printf("  %-20s %s%n", "Mail", mail.where());
         System.out.printf("%nA token for the Lyon 1 coordinator, then a call:%n");
         System.out.printf("  TOKEN=$(curl -s %s -d grant_type=password -d client_id=passerelle-cli \\%n"
                 + "      -d username=coordinator.univ-lyon1 -d password=demo-only-password | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')%n", token);
-        System.out.printf("  curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:%d/api/institutions%n",
-                settings.servicePort(ServiceSpec.named("identity-service")));
-        System.out.printf("  %-20s %s%n", "Mail", mail.where());
+        System.out.printf("  curl -H \"Authorization: Bearer $TOKEN\" %s/api/institutions%n", originUrl());
         System.out.printf("%nLogs: %s   Stop: Ctrl-C%n", settings.stateDirectory().resolve("logs"));
     }
 

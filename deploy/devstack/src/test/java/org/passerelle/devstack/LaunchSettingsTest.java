@@ -20,6 +20,7 @@ class LaunchSettingsTest {
         assertEquals(8180, settings.keycloakPort());
         assertEquals(8081, settings.servicePort(ServiceSpec.named("agreements-service")));
         assertEquals(8084, settings.servicePort(ServiceSpec.named("identity-service")));
+        assertEquals(8080, settings.originPort());
     }
 
     @Test

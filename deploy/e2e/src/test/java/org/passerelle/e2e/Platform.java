@@ -27,6 +27,8 @@ final class Platform implements AutoCloseable {
     final KafkaNode kafka;
     final KeycloakNode keycloak;
     final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** The port of the one origin a test may start (OneOriginIT): the realm lets the web client log in from it. */
+    final int originPort;
     private final Path work;
     private boolean started;
 
@@ -38,6 +40,8 @@ final class Platform implements AutoCloseable {
         keycloak = new KeycloakNode(Path.of(System.getProperty("passerelle.keycloak.distribution")), Files.createTempDirectory(work, "keycloak-"),
                 FreePorts.next(), FreePorts.next(), Path.of(System.getProperty("passerelle.keycloak.realm")),
                 work.resolve("keycloak.log"));
+        originPort = FreePorts.next();
+        keycloak.withEnvironment(Map.of("PASSERELLE_PORT", Integer.toString(originPort)));
     }
 
     /**

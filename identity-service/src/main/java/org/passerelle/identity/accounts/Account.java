@@ -1,5 +1,6 @@
 package org.passerelle.identity.accounts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,6 +23,7 @@ import java.util.UUID;
 @Entity
 public class Account {
 
+    @Schema(name = "AccountStatus")
     public enum Status { ACTIVE, DISABLED }
 
     @Id

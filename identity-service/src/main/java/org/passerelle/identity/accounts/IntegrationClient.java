@@ -1,5 +1,6 @@
 package org.passerelle.identity.accounts;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -24,6 +25,7 @@ import java.util.UUID;
 @Table(name = "integration_client")
 public class IntegrationClient {
 
+    @Schema(name = "IntegrationClientStatus")
     public enum Status { ACTIVE, REVOKED }
 
     @Id

@@ -1,5 +1,6 @@
 package org.passerelle.mobility.learning;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -27,6 +28,7 @@ import java.util.UUID;
 public class LearningAgreementVersion {
 
     /** PROPOSED until approved by all three parties (APPROVED, in force) or replaced by a newer proposal (WITHDRAWN). */
+    @Schema(name = "LearningAgreementVersionStatus")
     public enum Status { PROPOSED, APPROVED, SUPERSEDED, WITHDRAWN }
 
     /**
@@ -35,6 +37,7 @@ public class LearningAgreementVersion {
      * @param approvedBy the subject of the approver's token
      * @param approvedAs the role they approved with: student, coordinator, integration or admin
      */
+    @Schema(name = "LearningAgreementVersionApproval")
     public record Approval(Party party, String approvedBy, String approvedAs, Instant approvedAt) {
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Says once, for every service, what the resource methods would otherwise repeat: the problem+json answers every
  * operation can give, those of an operation on an {@code {id}}, of a conditional write (If-Match, which is then
- * required) and of an idempotent creation; and writes each pattern as a client's validator reads it (anchored).
+ * required) and of an idempotent creation; writes each pattern as a client's validator reads it (anchored); and
+ * gives each operation that names no id one made from its path ({@link OperationIds}), unique across the services.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -127,6 +128,11 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            item.getOperations().forEach((method, operation) -> {
+                if (operation.getOperationId() == null) {
+                    operation.setOperationId(OperationIds.of(method.name(), path));
+                }
+            });
             if (path.contains("{")) {
                 item.getOperations().values().forEach(operation -> document(operation.getResponses(), ON_ONE));
             }
