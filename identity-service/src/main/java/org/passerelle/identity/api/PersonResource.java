@@ -62,6 +62,17 @@ public class PersonResource {
     /** CSV when Accept asks for it: of lower quality than JSON, so that a request accepting anything gets JSON. */
     static final String CSV_UNLESS_ASKED = "text/csv;qs=0.5";
     static final int EXPORT_LIMIT = 10_000;
+    // one operation in the OpenAPI document, answered as JSON or, when Accept asks for it, as CSV
+    private static final String LIST_SUMMARY = "List and find people";
+    private static final String LIST_DESCRIPTION = "Ordered by family name, then given name. A coordinator or integration "
+            + "client sees the people of its own institution (from the token); the international office sees all. `identifier` "
+            + "finds a person by the value of any of their identifiers (INE, SJTU student number, ESI, passport), in any case "
+            + "and width (\"123456789ab\" finds INE 123456789AB). `name` finds people by their names, whatever the accents, "
+            + "case, apostrophes and hyphens. With `Accept: text/csv`, all of them (every page, at most 10,000; page and size "
+            + "do not apply) as CSV in the form POST /api/people/bulk reads: `;`-separated, UTF-8 with a byte-order mark, "
+            + "dates yyyy-mm-dd (docs/api/csv.md). Sent back, edited or not, each line matches its person by id: nothing is "
+            + "created twice.";
+    private static final String LIST_ANSWER = "One page of people, or all of them as CSV";
     private static final String NOTHING_IMPORTED = "No row was created or matched (urn:passerelle:problem:nothing-imported): "
             + "rows gives each one's problem; nothing was registered, so the Idempotency-Key is free for a corrected request";
     private static final String PEOPLE_CSV_EXAMPLE = """
@@ -102,13 +113,8 @@ public class PersonResource {
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
-    @Operation(summary = "List and find people",
-            description = "Ordered by family name, then given name. A coordinator or integration client sees the people of "
-                    + "its own institution (from the token); the international office sees all. `identifier` finds a person "
-                    + "by the value of any of their identifiers (INE, SJTU student number, ESI, passport), in any case and "
-                    + "width (\"123456789ab\" finds INE 123456789AB). `name` finds people by their names, whatever the "
-                    + "accents, case, apostrophes and hyphens.")
-    @APIResponse(responseCode = "200", description = "One page of people")
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_ANSWER)
     public Page<PersonView> list(@BeanParam @Valid PageRequest page,
                                  @QueryParam("identifier") @Parameter(example = "123456789AB") @Size(max = 200) String identifier,
                                  @QueryParam("scheme") @Parameter(description = "Limits `identifier` to one scheme", example = "INE")
@@ -127,12 +133,8 @@ public class PersonResource {
     @GET
     @Produces(CSV_UNLESS_ASKED)
     @RolesAllowed({"admin", "coordinator", "integration"})
-    @Operation(summary = "Export people as CSV",
-            description = "The people the list finds (same filters, same reach, all pages, at most 10,000), one a line in the "
-                    + "form POST /api/people/bulk reads (see docs/api/csv.md): `;`-separated, UTF-8 with a byte-order mark, "
-                    + "dates yyyy-mm-dd. Sent back, edited or not, each line matches its person by id: nothing is created "
-                    + "twice.")
-    @APIResponse(responseCode = "200", description = "The people as CSV",
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_ANSWER,
             content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     examples = @ExampleObject(name = "people", value = PEOPLE_CSV_EXAMPLE)))
     public Response export(@QueryParam("identifier") @Parameter(example = "123456789AB") @Size(max = 200) String identifier,
