@@ -1,6 +1,7 @@
 package org.passerelle.runtime.csv;
 
 import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
@@ -20,7 +21,8 @@ public final class CsvWriter {
     public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final CsvMapper MAPPER = new CsvMapper();
+    // quotes only the values that need it (separator, quote, line break, surrounding space), as Excel writes them
+    private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = CsvSchema.emptySchema().withColumnSeparator(';').withLineSeparator("\r\n")
             .withQuoteChar('"');
 

@@ -65,7 +65,8 @@ class CsvColumnsTest {
         assertEquals("王", table.rows().get(0).text("familyName"));
         assertEquals(null, table.rows().get(0).text("dateOfBirth"));
         assertEquals(LocalDate.of(2003, 4, 17), table.rows().get(1).date("dateOfBirth"));
-        assertTrue(CsvWriter.text(csv).startsWith("givenName;familyName;dateOfBirth\r\n"));
+        assertTrue(CsvWriter.text(csv).startsWith("givenName;familyName;dateOfBirth\r\n\"Zoé; \"\"la\"\"\nseconde\";王;\r\nÉloïse;D’Aubigné;2003-04-17\r\n"),
+                "only what needs quotes is quoted: " + CsvWriter.text(csv));
     }
 
     @Test
