@@ -18,8 +18,8 @@ import java.util.function.Supplier;
 /**
  * People registered in bulk, or matched with those already registered: a row whose INE, SJTU student number or any
  * other identifier is held by a person is that person (MATCHED, nothing changed), also when an earlier row of the same
- * file registered them; so no identifier ever gets a second person. A CSV row may also name the person by id, as the
- * export writes it.
+ * file registered them; so no identifier ever gets a second person. A row without any identifier matches the person of
+ * its institution with its email. A CSV row may also name the person by id, as the export writes it.
  */
 @ApplicationScoped
 public class PeopleBulk {
@@ -59,6 +59,11 @@ public class PeopleBulk {
             var details = request.details();
             var named = ids.containsKey(row) ? people.findByIdOptional(ids.get(row)) : java.util.Optional.<org.passerelle.identity.Person>empty();
             var existing = named.isPresent() ? named : service.holderOfAny(details.identifiers());
+            if (existing.isEmpty() && details.identifiers().isEmpty()) {
+                // without an identifier (staff, often), the same email at the same institution is the same person
+                existing = people.find("email = ?1 and institution = ?2",
+                        org.passerelle.runtime.text.Identifiers.email(details.email()), details.institution()).firstResultOptional();
+            }
             if (existing.isPresent()) {
                 return new BulkImport.Done(BulkImport.Outcome.MATCHED, existing.get().id);
             }

@@ -49,6 +49,16 @@ class PeopleBulkTest {
     }
 
     @Test
+    void theFrenchExcelSampleOfTheDocsImportsWithItsAccents() throws Exception {
+        byte[] sample = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("../docs/examples/personnes-excel-fr.csv"));
+        postCsv(sample, null).statusCode(201).body("refused", equalTo(0)).body("rows.size()", equalTo(4));
+        given().auth().oauth2(ADMIN).queryParam("identifier", "200211050fl").when().get("/api/people")
+                .then().statusCode(200).body("items[0].name.given", equalTo("François"))
+                .body("items[0].name.family", equalTo("Lefèvre-Çelik")).body("items[0].dateOfBirth", equalTo("2002-11-05"));
+        postCsv(sample, null).statusCode(201).body("created", equalTo(0)).body("matched", equalTo(4));
+    }
+
+    @Test
     void jsonRowsWithAnIdempotencyKeyRegisterOnceHoweverOftenSent() {
         String number = PersonApiTest.sjtuNumber();
         String body = "[" + PersonApiTest.person("STUDENT", "sjtu.edu.cn", "Fang", familyName(),
