@@ -23,6 +23,8 @@ class TargetChartTest {
                 TargetProgress.COUNTING_RULE, years, List.of(new TargetHistory.ImportedYear("2023/2024", 333)));
 
         String svg = TargetChart.svg("Inbound students from the French partners", progress);
+        // kept for a look in a browser: target/target-chart.svg
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "target-chart.svg"), svg);
 
         var factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
