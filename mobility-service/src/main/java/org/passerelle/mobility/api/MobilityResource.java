@@ -254,7 +254,10 @@ public class MobilityResource {
     @Consumes("text/csv")
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Nominate up to 500 people at once (CSV)",
-            description = "CSV with a header line naming the columns, in any order: agreementId, conditionId, academicYear, "
+            description = "CSV with a header line naming the columns in English or French (docs/api/csv.md: accord, "
+                    + "condition, année universitaire, arrivée prévue, départ prévu, prénom, nom, nom chinois, courriel, INE, "
+                    + "numéro étudiant, personne, sessions demandées), in any order, another column being refused (mobilityId "
+                    + "and status, which the export writes, are known and not read): agreementId, conditionId, academicYear, "
                     + "plannedArrival, plannedDeparture, givenName, familyName, chineseName, email, ine, studentNumber, personId, "
                     + "requestedSessions (session ids separated by spaces); the first nine are required. The charset is the "
                     + "one declared (`text/csv; charset=windows-1252`), else UTF-8; a file saved by French Excel as \"CSV "
@@ -267,7 +270,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkNominations.Result.class)))
     @APIResponse(responseCode = "400", description = "Not readable as CSV: bytes that are not of the charset, a header line without "
-            + "the required columns or separator, an unclosed quote; `errors` names what and the line (urn:passerelle:problem:bad-csv)")
+            + "the required columns or separator or with a column it does not know, an unclosed quote; `errors` names what and the line (urn:passerelle:problem:bad-csv)")
     @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = BulkNominations.Refusal.class)))

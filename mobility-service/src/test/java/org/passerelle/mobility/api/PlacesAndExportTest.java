@@ -75,7 +75,7 @@ class PlacesAndExportTest {
         var summer = AgreementsInForce.condition("univ-lyon1.fr", "sjtu.edu.cn", "SUMMER_TRAINING", 30, null, null);
         UUID agreement = AgreementsInForce.activate(entityManager, "univ-lyon1.fr", summer);
         String session = UUID.randomUUID().toString();
-        String sent = "agreementId;conditionId;academicYear;plannedArrival;plannedDeparture;givenName;familyName;chineseName;email;ine;requestedSessions\r\n"
+        String sent = "Accord;Condition;Année universitaire;Arrivée prévue;Départ prévu;Prénom;Nom;Nom chinois;Courriel;INE;Sessions demandées\r\n"
                 + agreement + ";" + summer.id() + ";2026/2027;05/07/2027;30/07/2027;Éloïse;D'Aubigné;;eloise.x@etu.univ-lyon1.fr;123456789AB;" + session + "\r\n"
                 + agreement + ";" + summer.id() + ";2026/2027;2027-07-06;2027-07-31;François;Lefèvre;;francois.x@etu.univ-lyon1.fr;1234567890A;\r\n";
         String batch = given().auth().oauth2(LYON1).contentType("text/csv").body(sent.getBytes(Charset.forName("windows-1252")))
@@ -84,15 +84,23 @@ class PlacesAndExportTest {
         byte[] exported = given().auth().oauth2(LYON1).accept("text/csv").queryParam("batch", batch)
                 .when().get("/api/mobilities").then().statusCode(200).contentType(containsString("text/csv"))
                 .extract().asByteArray();
-        var read = CsvReader.read(exported, null, Locale.ENGLISH, BulkNominations.CSV_COLUMNS, BulkNominations.CSV_COLUMNS.subList(0, 9)).rows();
-        var original = CsvReader.read(sent.getBytes(Charset.forName("windows-1252")), null, Locale.ENGLISH,
-                BulkNominations.CSV_COLUMNS, BulkNominations.CSV_COLUMNS.subList(0, 9)).rows();
+        var read = CsvReader.read(exported, null, Locale.ENGLISH, BulkNominations.CSV).rows();
+        var original = CsvReader.read(sent.getBytes(Charset.forName("windows-1252")), null, Locale.ENGLISH, BulkNominations.CSV).rows();
         assertEquals(2, read.size());
         assertEquals(original.stream().map(PlacesAndExportTest::nomination).sorted().toList(),
                 read.stream().map(PlacesAndExportTest::nomination).sorted().toList());
 
+        given().auth().oauth2(LYON1).contentType("text/csv").body("accord;condition;année;arrivée prévue;départ prévu;prénom;nom;"
+                        + "nom chinois;courriel;chambre\r\n").when().post("/api/mobilities/bulk")
+                .then().statusCode(400).body("type", equalTo("urn:passerelle:problem:bad-csv")).body("errors[0].field", equalTo("chambre"));
         given().auth().oauth2(LYON1).queryParam("batch", batch).when().get("/api/mobilities")
                 .then().statusCode(200).contentType(containsString("application/json")).body("totalItems", equalTo(2));
+
+        String statistics = org.passerelle.runtime.csv.CsvWriter.text(given().auth().oauth2(LYON1).accept("text/csv")
+                .queryParam("academicYear", "2026/2027").when().get("/api/statistics/mobilities")
+                .then().statusCode(200).contentType(containsString("text/csv")).extract().asByteArray());
+        org.junit.jupiter.api.Assertions.assertTrue(statistics.startsWith("academicYear;direction;partnerInstitution;mobilityType;status;mobilities\r\n")
+                && statistics.contains("2026/2027;INBOUND;univ-lyon1.fr;SUMMER_TRAINING;NOMINATED;"), statistics);
     }
 
     /** What the bulk nomination reads from a row, as text to compare. */
