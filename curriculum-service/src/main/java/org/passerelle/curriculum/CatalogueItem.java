@@ -114,6 +114,13 @@ public class CatalogueItem {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The creation key of the bulk that created it with an Idempotency-Key, and its row there; else null. */
+    @Column(name = "creation_key", updatable = false)
+    public UUID creationKey;
+
+    @Column(name = "creation_row", updatable = false)
+    public Integer creationRow;
+
     @Version
     public long version;
 

@@ -85,4 +85,10 @@ public class CatalogueItemRepository implements PanacheRepositoryBase<CatalogueI
         }
         return criteria.toString();
     }
+
+    /** What a bulk sent under this creation key created, by row. */
+    public java.util.Map<Integer, UUID> createdUnder(UUID creationKey) {
+        return find("creationKey", creationKey).stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.creationRow, e -> e.id));
+    }
 }

@@ -32,7 +32,15 @@ public class CatalogueService {
 
     @Transactional
     public CatalogueItem publish(CatalogueItem.Details details) {
+        return publish(details, null, null);
+    }
+
+    /** A publication that is row {@code row} of a bulk sent under {@code creationKey} (both null otherwise). */
+    @Transactional
+    public CatalogueItem publish(CatalogueItem.Details details, UUID creationKey, Integer row) {
         var item = CatalogueItem.publish(details, Instant.now());
+        item.creationKey = creationKey;
+        item.creationRow = creationKey == null ? null : row;
         items.persist(item);
         outbox.append(item.id, CatalogueItemPublished.of(item));
         return item;
@@ -69,9 +77,18 @@ public class CatalogueService {
 
     @Transactional
     public Session plan(UUID itemId, Caller caller, String academicYear, LocalDate start, LocalDate end, int capacity) {
+        return plan(itemId, caller, academicYear, start, end, capacity, null, null);
+    }
+
+    /** A session planned as row {@code row} of a bulk sent under {@code creationKey} (both null otherwise). */
+    @Transactional
+    public Session plan(UUID itemId, Caller caller, String academicYear, LocalDate start, LocalDate end, int capacity,
+                        UUID creationKey, Integer row) {
         var item = item(itemId);
         requireMaySupervise(caller, item);
         var session = Session.plan(item, academicYear, start, end, capacity);
+        session.creationKey = creationKey;
+        session.creationRow = creationKey == null ? null : row;
         sessions.persist(session);
         return session;
     }

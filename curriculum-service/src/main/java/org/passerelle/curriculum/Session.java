@@ -51,6 +51,13 @@ public class Session {
     @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
+    /** The creation key of the bulk that created it with an Idempotency-Key, and its row there; else null. */
+    @Column(name = "creation_key", updatable = false)
+    public UUID creationKey;
+
+    @Column(name = "creation_row", updatable = false)
+    public Integer creationRow;
+
     @Version
     public long version;
 

@@ -31,4 +31,10 @@ public class SessionRepository implements PanacheRepositoryBase<Session, UUID> {
     public Optional<Session> lockedForChange(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
+
+    /** What a bulk sent under this creation key created, by row. */
+    public java.util.Map<Integer, UUID> createdUnder(UUID creationKey) {
+        return find("creationKey", creationKey).stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.creationRow, e -> e.id));
+    }
 }

@@ -80,6 +80,13 @@ public class Person {
     @Version
     public long version;
 
+    /** The creation key of the bulk that registered the person with an Idempotency-Key, and its row; else null. */
+    @Column(name = "creation_key", updatable = false)
+    public UUID creationKey;
+
+    @Column(name = "creation_row", updatable = false)
+    public Integer creationRow;
+
     public static Person register(PersonDetails details) {
         var person = new Person();
         person.id = UUID.randomUUID();

@@ -70,4 +70,9 @@ public class PersonRepository implements PanacheRepositoryBase<Person, UUID> {
                 : find(select + "i.issuingCountry = ?3", identifier.scheme, identifier.value, identifier.issuingCountry)
                         .firstResultOptional();
     }
+
+    /** The people a bulk sent under this creation key registered, by row. */
+    public Map<Integer, UUID> createdUnder(UUID creationKey) {
+        return find("creationKey", creationKey).stream().collect(Collectors.toMap(p -> p.creationRow, p -> p.id));
+    }
 }

@@ -32,9 +32,17 @@ public class PersonService {
 
     @Transactional
     public Person register(PersonDetails details) {
+        return register(details, null, null);
+    }
+
+    /** A registration that is row {@code row} of a bulk sent under {@code creationKey} (both null otherwise). */
+    @Transactional
+    public Person register(PersonDetails details, UUID creationKey, Integer row) {
         requireKnownInstitution(details.institution());
         requireIdentifiersFree(null, details.identifiers());
         var person = Person.register(details);
+        person.creationKey = creationKey;
+        person.creationRow = creationKey == null ? null : row;
         people.persist(person);
         flushNamingDuplicates(details.identifiers());
         return person;
@@ -59,6 +67,23 @@ public class PersonService {
         return people.findByIdOptional(id)
                 .filter(p -> reach == null || reach.equals(p.institution))
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
+    }
+
+    /**
+     * The one person who holds any of these identifiers, if any; refused when they name two different people, since
+     * a row cannot be both.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Optional<Person> holderOfAny(List<PersonIdentifier> identifiers) {
+        Person found = null;
+        for (int i = 0; i < identifiers.size(); i++) {
+            var holder = people.holderOf(identifiers.get(i));
+            if (holder.isPresent() && found != null && !found.id.equals(holder.get().id)) {
+                throw duplicate(i, identifiers.get(i));
+            }
+            found = holder.orElse(found);
+        }
+        return java.util.Optional.ofNullable(found);
     }
 
     private void requireKnownInstitution(String schacCode) {

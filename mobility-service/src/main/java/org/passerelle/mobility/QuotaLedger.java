@@ -49,4 +49,34 @@ public class QuotaLedger {
                 .setParameter(1, conditionId).setParameter(2, academicYear).getResultList();
         return used.isEmpty() ? 0 : (Integer) used.get(0);
     }
+
+    /** The places of one condition of an agreement in one academic year, and how many are taken. */
+    public record Places(UUID conditionId, String sendingInstitution, String receivingInstitution, String mobilityType,
+                         int places, int taken) {
+
+        public int left() {
+            return Math.max(0, places - taken);
+        }
+    }
+
+    /**
+     * The places of each condition in force of an agreement for the year, read in one statement with the ledger rows,
+     * so that what it answers is what {@link #take} would see at that moment. A condition that does not cover the year
+     * has no places in it.
+     */
+    @Transactional
+    public java.util.List<Places> places(UUID agreementId, String academicYear) {
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = entityManager.createNativeQuery("""
+                        select c.condition_id, c.sending_institution, c.receiving_institution, c.mobility_type,
+                               case when c.first_academic_year <= ?2 and c.last_academic_year >= ?2 then c.places_per_year else 0 end,
+                               coalesce(q.used, 0)
+                        from agreement_condition c
+                        left join quota_usage q on q.condition_id = c.condition_id and q.academic_year = ?2
+                        where c.agreement_id = ?1
+                        order by c.mobility_type, c.sending_institution, c.condition_id""")
+                .setParameter(1, agreementId).setParameter(2, academicYear).getResultList();
+        return rows.stream().map(r -> new Places((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                ((Number) r[4]).intValue(), ((Number) r[5]).intValue())).toList();
+    }
 }

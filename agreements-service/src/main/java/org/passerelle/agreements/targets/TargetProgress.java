@@ -13,14 +13,18 @@ public record TargetProgress(
                 + "target year once it is past", example = "2026/2027") String assessedYear,
         @Schema(example = "ON_TRACK") Standing standing,
         @Schema(description = "How mobilities are counted") String countingRule,
-        List<Year> years) {
+        List<Year> years,
+        @Schema(description = "The yearly counts imported from the records kept before Passerelle, earliest first, also "
+                + "those before the baseline year") List<TargetHistory.ImportedYear> history) {
 
     public static final String COUNTING_RULE = "A mobility counts in the receiving side's academic year once the "
             + "receiving side accepted it (ACCEPTED, IN_PROGRESS or COMPLETED). A nomination not yet answered is shown as "
             + "pending, not counted; rejected and cancelled mobilities are not counted. Only mobilities under the target's "
             + "agreements, into its receiving institution, of its mobility types count. A year is on track when its "
             + "counted mobilities reach the expected number: on the straight line from the baseline to the target, "
-            + "rounded up. Counts follow mobility-service's events and lag them by the time the events take to arrive.";
+            + "rounded up. Counts follow mobility-service's events and lag them by the time the events take to arrive. A year "
+            + "with an imported count (the records kept before Passerelle) adds it to what mobilities count, and says so in "
+            + "imported.";
 
     public enum Standing { ON_TRACK, BEHIND, UPCOMING }
 
@@ -28,7 +32,8 @@ public record TargetProgress(
     public record Year(
             @Schema(example = "2026/2027") String academicYear,
             @Schema(description = "Counted mobilities needed to be on track", example = "50") int expected,
-            @Schema(description = "Accepted, in progress or completed", example = "52") int counted,
+            @Schema(description = "Accepted, in progress or completed, with the imported count of the year", example = "52") int counted,
+            @Schema(description = "Of counted, how many come from the imported history (not from mobilities)", example = "0") int imported,
             @Schema(description = "Nominated, not yet answered", example = "4") int pending,
             @Schema(example = "20") int inProgress,
             @Schema(example = "12") int completed,

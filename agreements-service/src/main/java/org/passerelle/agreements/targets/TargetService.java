@@ -34,6 +34,9 @@ public class TargetService {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    TargetHistory history;
+
     @Transactional
     public Target create(TargetRequest request) {
         var target = new Target();
@@ -121,6 +124,7 @@ public class TargetService {
     public TargetProgress progress(UUID id, String actingFor, LocalDate today) {
         var target = find(id, actingFor);
         var counts = counts(target);
+        var imported = history.counts(target.id);
         String current = AcademicYear.of(today);
         String assessed = AcademicYear.start(current) < AcademicYear.start(target.targetYear) ? current : target.targetYear;
         var years = new ArrayList<TargetProgress.Year>();
@@ -128,18 +132,21 @@ public class TargetService {
         for (String year = target.baselineYear; AcademicYear.start(year) <= AcademicYear.start(target.targetYear);
              year = AcademicYear.plus(year, 1)) {
             var byStatus = counts.getOrDefault(year, new EnumMap<>(CountedMobility.Status.class));
-            int counted = sum(byStatus, CountedMobility.Status.ACCEPTED, CountedMobility.Status.IN_PROGRESS, CountedMobility.Status.COMPLETED);
+            int importedCount = imported.getOrDefault(year, 0);
+            int counted = importedCount
+                    + sum(byStatus, CountedMobility.Status.ACCEPTED, CountedMobility.Status.IN_PROGRESS, CountedMobility.Status.COMPLETED);
             int expected = target.expectedIn(year);
             var yearStanding = AcademicYear.start(year) > AcademicYear.start(current) ? TargetProgress.Standing.UPCOMING
                     : counted >= expected ? TargetProgress.Standing.ON_TRACK : TargetProgress.Standing.BEHIND;
-            years.add(new TargetProgress.Year(year, expected, counted, sum(byStatus, CountedMobility.Status.NOMINATED),
+            years.add(new TargetProgress.Year(year, expected, counted, importedCount, sum(byStatus, CountedMobility.Status.NOMINATED),
                     sum(byStatus, CountedMobility.Status.IN_PROGRESS), sum(byStatus, CountedMobility.Status.COMPLETED),
                     sum(byStatus, CountedMobility.Status.REJECTED, CountedMobility.Status.CANCELLED), yearStanding));
             if (year.equals(assessed)) {
                 standing = yearStanding;
             }
         }
-        return new TargetProgress(target.id, assessed, standing, TargetProgress.COUNTING_RULE, years);
+        return new TargetProgress(target.id, assessed, standing, TargetProgress.COUNTING_RULE, years,
+                imported.entrySet().stream().map(e -> new TargetHistory.ImportedYear(e.getKey(), e.getValue())).toList());
     }
 
     private Map<String, Map<CountedMobility.Status, Integer>> counts(Target target) {

@@ -108,7 +108,7 @@ class TargetProgressTest {
                 .formatted(JSON.valueToTree(agreements), receiving, baselineYear, targetYear);
     }
 
-    private static String createTarget(String agreement, String baselineYear, int baseline, String targetYear, int target) {
+    static String createTarget(String agreement, String baselineYear, int baseline, String targetYear, int target) {
         String body = request(List.of(agreement), "sjtu.edu.cn", baselineYear, targetYear)
                 .replace("\"baselineCount\":30", "\"baselineCount\":" + baseline)
                 .replace("\"targetCount\":60", "\"targetCount\":" + target);

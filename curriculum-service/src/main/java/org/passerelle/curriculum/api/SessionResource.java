@@ -13,7 +13,10 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -25,6 +28,7 @@ import org.jboss.logging.Logger;
 import org.passerelle.curriculum.CatalogueService;
 import org.passerelle.curriculum.Session;
 import org.passerelle.curriculum.seats.SeatLedger;
+import org.passerelle.runtime.bulk.BulkImport;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
@@ -49,6 +53,71 @@ public class SessionResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    CatalogueBulk bulk;
+
+    @Inject
+    org.passerelle.runtime.http.IdempotentCreations creations;
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "supervisor"})
+    @Operation(summary = "Plan up to 500 sessions at once (JSON)",
+            description = "Each row on its own, with a result per row: CREATED; MATCHED when the item already has a session of "
+                    + "the same academic year and dates that is not withdrawn (nothing is created or changed); or REFUSED with "
+                    + "its problem, losing none of the others. A supervisor plans sessions of their own items only. Send an "
+                    + "Idempotency-Key so that a retried script never plans twice.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "summer programme",
+            value = "[{\"itemId\":\"5a1f3c7e-2b4d-4e6f-8a0c-1d3e5f7a9b20\",\"session\":{\"academicYear\":\"2026/2027\","
+                    + "\"startDate\":\"2027-07-05\",\"endDate\":\"2027-07-30\",\"capacity\":30}}]")))
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was created or matched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BulkImport.Result.class)))
+    @APIResponse(responseCode = "400", description = "More than 500 rows (urn:passerelle:problem:validation); nothing was planned")
+    @APIResponse(responseCode = "422", description = CatalogueResource.NOTHING_IMPORTED,
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BulkImport.Refusal.class)))
+    public Response planAll(@NotNull java.util.List<CatalogueBulk.@NotNull SessionRow> rows,
+                            @HeaderParam("Idempotency-Key") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                    description = "So that a retried request never plans twice", example = "sessions-2027") String idempotencyKey,
+                            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return creations.createInSteps(caller.subject(), idempotencyKey, rows,
+                creationKey -> CatalogueResource.bulkCreated(bulk.plan(rows, caller, creationKey, headers, uri), uri));
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes("text/csv")
+    @RolesAllowed({"admin", "supervisor"})
+    @Operation(summary = "Plan up to 500 sessions at once (CSV)",
+            description = "A header line naming the columns in English or French, in any order (docs/api/csv.md): id, itemId "
+                    + "(élément), academicYear (année universitaire), startDate (date de début), endDate (date de fin), capacity "
+                    + "(capacité); all but id are required; another column is refused. Dates as dd/mm/yyyy or yyyy-mm-dd. A row "
+                    + "with the id of a session, or the item, year and dates of one not withdrawn, is MATCHED; the others are "
+                    + "planned, each on its own. The sessions of an item export as GET /api/catalogue/{id}/sessions with "
+                    + "Accept: text/csv.")
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "French Excel", value = """
+            élément;année universitaire;date de début;date de fin;capacité
+            5a1f3c7e-2b4d-4e6f-8a0c-1d3e5f7a9b20;2026/2027;05/07/2027;30/07/2027;30
+            """)))
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was created or matched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BulkImport.Result.class)))
+    @APIResponse(responseCode = "400", description = "Not readable as CSV: an empty file, a header with a missing or unknown "
+            + "column, bytes not of the charset (urn:passerelle:problem:bad-csv); more than 500 rows "
+            + "(urn:passerelle:problem:validation). Nothing was planned")
+    @APIResponse(responseCode = "422", description = CatalogueResource.NOTHING_IMPORTED,
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = BulkImport.Refusal.class)))
+    public Response planCsv(@NotNull byte[] csv,
+                            @HeaderParam("Idempotency-Key") @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(
+                                    description = "So that a retried request never plans twice", example = "sessions-2027") String idempotencyKey,
+                            @Context HttpHeaders headers, @Context UriInfo uri) {
+        return creations.createInSteps(caller.subject(), idempotencyKey, csv,
+                creationKey -> CatalogueResource.bulkCreated(bulk.planCsv(csv, caller, creationKey, headers, uri), uri));
+    }
 
     @GET
     @Path("/{id}")

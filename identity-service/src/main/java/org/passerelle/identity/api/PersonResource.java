@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -34,12 +35,14 @@ import org.passerelle.identity.PersonService;
 import org.passerelle.identity.privacy.AuditLog;
 import org.passerelle.identity.privacy.ErasureService;
 import org.passerelle.identity.privacy.PersonalDataExport;
+import org.passerelle.runtime.bulk.BulkImport;
 import org.passerelle.runtime.http.IdempotentCreations;
 import org.passerelle.runtime.http.Versions;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 import org.passerelle.runtime.security.Caller;
 
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/people")
@@ -55,8 +58,37 @@ public class PersonResource {
              "identifiers": [{"scheme": "SJTU_STUDENT_NUMBER", "value": "519111910042"},
                              {"scheme": "PASSPORT", "value": "EA1234567", "issuingCountry": "CN"}]}""";
 
+    static final String CSV = "text/csv";
+    /** CSV when Accept asks for it: of lower quality than JSON, so that a request accepting anything gets JSON. */
+    static final String CSV_UNLESS_ASKED = "text/csv;qs=0.5";
+    static final int EXPORT_LIMIT = 10_000;
+    // one operation in the OpenAPI document, answered as JSON or, when Accept asks for it, as CSV
+    private static final String LIST_SUMMARY = "List and find people";
+    private static final String LIST_DESCRIPTION = "Ordered by family name, then given name. A coordinator or integration "
+            + "client sees the people of its own institution (from the token); the international office sees all. `identifier` "
+            + "finds a person by the value of any of their identifiers (INE, SJTU student number, ESI, passport), in any case "
+            + "and width (\"123456789ab\" finds INE 123456789AB). `name` finds people by their names, whatever the accents, "
+            + "case, apostrophes and hyphens. With `Accept: text/csv`, all of them (every page, at most 10,000; page and size "
+            + "do not apply) as CSV in the form POST /api/people/bulk reads: `;`-separated, UTF-8 with a byte-order mark, "
+            + "dates yyyy-mm-dd (docs/api/csv.md). Sent back, edited or not, each line matches its person by id: nothing is "
+            + "created twice.";
+    private static final String LIST_ANSWER = "One page of people, or all of them as CSV";
+    private static final String NOTHING_IMPORTED = "No row was created or matched (urn:passerelle:problem:nothing-imported): "
+            + "rows gives each one's problem; nothing was registered, so the Idempotency-Key is free for a corrected request";
+    private static final String PEOPLE_CSV_EXAMPLE = """
+            id;kind;institution;givenName;familyName;chineseGivenName;chineseFamilyName;givenPinyin;familyPinyin;dateOfBirth;nationality;email;ine;sjtuStudentNumber;esi;passport;passportCountry
+            3f9a1c2e-5b7d-4e8f-9a0b-1c2d3e4f5a6b;STUDENT;u-paris.fr;Éloïse;D'Aubigné;;;;;2003-04-17;FR;eloise.daubigne@u-paris.example;123456789AB;;;;
+            """;
+    private static final String PEOPLE_CSV_FR_EXAMPLE = """
+            Type;Établissement;Prénom;Nom;Date de naissance;Nationalité;Courriel;INE
+            STUDENT;u-paris.fr;Éloïse;D'Aubigné;17/04/2003;FR;eloise.daubigne@u-paris.example;123456789AB
+            """;
+
     @Inject
     PersonRepository people;
+
+    @Inject
+    PeopleBulk bulk;
 
     @Inject
     PersonService service;
@@ -81,13 +113,8 @@ public class PersonResource {
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration"})
-    @Operation(summary = "List and find people",
-            description = "Ordered by family name, then given name. A coordinator or integration client sees the people of "
-                    + "its own institution (from the token); the international office sees all. `identifier` finds a person "
-                    + "by the value of any of their identifiers (INE, SJTU student number, ESI, passport), in any case and "
-                    + "width (\"123456789ab\" finds INE 123456789AB). `name` finds people by their names, whatever the "
-                    + "accents, case, apostrophes and hyphens.")
-    @APIResponse(responseCode = "200", description = "One page of people")
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_ANSWER)
     public Page<PersonView> list(@BeanParam @Valid PageRequest page,
                                  @QueryParam("identifier") @Parameter(example = "123456789AB") @Size(max = 200) String identifier,
                                  @QueryParam("scheme") @Parameter(description = "Limits `identifier` to one scheme", example = "INE")
@@ -101,6 +128,91 @@ public class PersonResource {
         var found = people.list(new PersonRepository.Filter(caller.actingFor(), identifier, scheme, kind, name), page);
         audit.recordHere(caller.subject(), caller.institution().orElse(null), "GET /api/people", found.items().stream().map(p -> p.id).toList());
         return found.map(PersonView::of);
+    }
+
+    @GET
+    @Produces(CSV_UNLESS_ASKED)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_ANSWER,
+            content = @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    examples = @ExampleObject(name = "people", value = PEOPLE_CSV_EXAMPLE)))
+    public Response export(@QueryParam("identifier") @Parameter(example = "123456789AB") @Size(max = 200) String identifier,
+                           @QueryParam("scheme") IdentifierScheme scheme,
+                           @QueryParam("kind") PersonKind kind,
+                           @QueryParam("name") @Size(max = 200) String name) {
+        var filter = new PersonRepository.Filter(caller.actingFor(), identifier, scheme, kind, name);
+        var found = new java.util.ArrayList<org.passerelle.identity.Person>();
+        var page = new PageRequest();
+        page.size = PageRequest.MAX_SIZE;
+        for (page.page = 0; found.size() < EXPORT_LIMIT; page.page++) {
+            var items = people.list(filter, page).items();
+            found.addAll(items);
+            if (items.size() < page.size) {
+                break;
+            }
+        }
+        audit.recordHere(caller.subject(), caller.institution().orElse(null), "GET /api/people (CSV)", found.stream().map(p -> p.id).toList());
+        byte[] csv = org.passerelle.runtime.csv.CsvWriter.write(PeopleCsv.COLUMNS.names(),
+                found.stream().map(p -> PeopleCsv.line(PersonView.of(p))).toList());
+        return Response.ok(csv, org.passerelle.runtime.csv.CsvWriter.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"people.csv\"").build();
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("admin")
+    @Operation(summary = "Register up to 500 people at once (JSON)",
+            description = "Each row on its own, with a result per row: CREATED, MATCHED (a person already holds one of its "
+                    + "identifiers, as INE or SJTU student number, also one registered by an earlier row: nothing is created "
+                    + "or changed) or REFUSED with its problem; a refused row loses none of the others. Send an "
+                    + "Idempotency-Key so that a retried script never registers twice.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "one student", value = "[" + PERSON_EXAMPLE + "]")))
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was created or matched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkImport.Result.class)))
+    @APIResponse(responseCode = "400", description = "More than 500 rows (urn:passerelle:problem:validation); nothing was registered")
+    @APIResponse(responseCode = "422", description = NOTHING_IMPORTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = BulkImport.Refusal.class)))
+    public Response registerAll(@NotNull List<@NotNull PersonRequest> rows,
+                                @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never "
+                                        + "registers twice", example = "paris-2027-cohort") String idempotencyKey,
+                                @Context HttpHeaders headers, @Context UriInfo uri) {
+        return creations.createInSteps(caller.subject(), idempotencyKey, rows,
+                creationKey -> created(bulk.register(rows, creationKey, headers, uri), uri));
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(CSV)
+    @RolesAllowed("admin")
+    @Operation(summary = "Register up to 500 people at once (CSV)",
+            description = "A header line naming the columns in English or French, in any order: id, kind (type), institution "
+                    + "(établissement), givenName (prénom), familyName (nom), chineseGivenName, chineseFamilyName, givenPinyin, "
+                    + "familyPinyin, dateOfBirth (date de naissance), nationality (nationalité), email (courriel), ine, "
+                    + "sjtuStudentNumber (numéro étudiant SJTU), esi, passport (passeport), passportCountry; kind, institution, "
+                    + "givenName, familyName and email are required; another column is refused. As French Excel writes it "
+                    + "(`;`, windows-1252, dates dd/mm/yyyy) or as UTF-8 with `,`; see docs/api/csv.md. A row with an id of "
+                    + "a registered person, or one of their identifiers, is MATCHED; the others are registered, each on its own.")
+    @RequestBody(content = @Content(mediaType = CSV, examples = @ExampleObject(name = "French Excel", value = PEOPLE_CSV_FR_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "A result per row; at least one row was created or matched",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkImport.Result.class)))
+    @APIResponse(responseCode = "400", description = "Not readable as CSV: an empty file, a header with a missing or unknown "
+            + "column, bytes not of the charset, UTF-16 without byte-order mark (urn:passerelle:problem:bad-csv); more than 500 "
+            + "rows (urn:passerelle:problem:validation). Nothing was registered")
+    @APIResponse(responseCode = "422", description = NOTHING_IMPORTED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = BulkImport.Refusal.class)))
+    public Response registerCsv(@NotNull byte[] csv,
+                                @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never "
+                                        + "registers twice", example = "paris-2027-cohort") String idempotencyKey,
+                                @Context HttpHeaders headers, @Context UriInfo uri) {
+        return creations.createInSteps(caller.subject(), idempotencyKey, csv,
+                creationKey -> created(bulk.registerCsv(csv, creationKey, headers, uri), uri));
+    }
+
+    private static IdempotentCreations.Created created(BulkImport.Result result, UriInfo uri) {
+        return new IdempotentCreations.Created(uri.getBaseUriBuilder().path("api/people").build(), result, null);
     }
 
     @GET

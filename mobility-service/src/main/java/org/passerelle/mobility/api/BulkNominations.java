@@ -12,6 +12,7 @@ import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityProblems;
 import org.passerelle.mobility.MobilityRepository;
 import org.passerelle.mobility.MobilityService;
+import org.passerelle.runtime.csv.CsvColumns;
 import org.passerelle.runtime.csv.CsvReader;
 import org.passerelle.runtime.csv.CsvRow;
 import org.passerelle.runtime.problem.InvalidFieldsException;
@@ -40,6 +41,27 @@ public class BulkNominations {
     public static final List<String> CSV_COLUMNS = List.of("agreementId", "conditionId", "academicYear", "plannedArrival",
             "plannedDeparture", "givenName", "familyName", "chineseName", "email", "ine", "studentNumber", "personId",
             "requestedSessions");
+
+    /**
+     * The CSV columns in English or French; requestedSessions are separated by spaces. mobilityId and status, which
+     * the mobilities' CSV export writes before them, are known and not read: an export sent back is not refused for them.
+     */
+    static final CsvColumns CSV = new CsvColumns()
+            .required("agreementId", "accord", "identifiant de l'accord")
+            .required("conditionId", "condition", "identifiant de la condition")
+            .required("academicYear", "année universitaire", "année")
+            .required("plannedArrival", "arrivée prévue", "date d'arrivée")
+            .required("plannedDeparture", "départ prévu", "date de départ")
+            .required("givenName", "prénom")
+            .required("familyName", "nom", "nom de famille")
+            .required("chineseName", "nom chinois")
+            .required("email", "courriel", "e-mail", "mail", "adresse électronique")
+            .optional("ine", "INE")
+            .optional("studentNumber", "numéro étudiant", "numéro étudiant SJTU")
+            .optional("personId", "personne", "identifiant de la personne")
+            .optional("requestedSessions", "sessions demandées", "sessions")
+            .optional("mobilityId", "mobilité")
+            .optional("status", "statut");
 
     @Schema(name = "NominationResult", description = "What became of one row")
     public record RowResult(@Schema(description = "1 for the first nomination (the first line after the CSV header)") int row,
@@ -174,10 +196,11 @@ public class BulkNominations {
 
     /**
      * Nominations from CSV, as the runtime's {@link CsvReader} reads it (charset, separator, blank lines): a header
-     * naming the columns, in any order; the first nine are required.
+     * naming the columns in English or French, in any order; the first nine are required, and a column it does not
+     * know is refused.
      */
     public Result nominateCsv(String actingFor, byte[] csv, UUID creationKey, HttpHeaders headers, UriInfo uri) {
-        var table = CsvReader.read(csv, headers, CSV_COLUMNS, CSV_COLUMNS.subList(0, 9));
+        var table = CsvReader.read(csv, headers, CSV);
         return nominateRows(actingFor, table.rows().stream()
                 .map(r -> (Supplier<MobilityRequests.NominationRequest>) () -> fromCsv(r)).toList(), creationKey, headers, uri);
     }

@@ -59,8 +59,28 @@ public class MobilityResource {
             5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70;c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20;2026/2027;05/07/2027;30/07/2027;Éloïse;D'Aubigné;;eloise.daubigne@etu.univ-lyon1.fr;123456789AB;;;e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56
             """;
 
+    /** CSV when Accept asks for it: of lower quality than JSON, so that a request accepting anything gets JSON. */
+    static final String CSV_UNLESS_ASKED = "text/csv;qs=0.5";
+    static final int EXPORT_LIMIT = 10_000;
+    // one operation in the OpenAPI document, answered as JSON or, when Accept asks for it, as CSV
+    private static final String LIST_SUMMARY = "List mobilities";
+    private static final String LIST_DESCRIPTION = "Newest first. Filter by status, academic year, the bulk nomination that "
+            + "created them and the student's name. Staff see the mobilities their institution sends or receives, a student "
+            + "their own. With `Accept: text/csv`, all of them (every page, at most 10,000; page and size do not apply) as CSV "
+            + "in the form the CSV bulk nomination reads, its columns preceded by mobilityId and status: `;`-separated, UTF-8 "
+            + "with a byte-order mark, dates yyyy-mm-dd (docs/api/csv.md). Each line reads back, through Excel or not, as the "
+            + "nomination it was; the bulk nomination ignores mobilityId and status.";
+    private static final String LIST_ANSWER = "One page of mobilities, or all of them as CSV";
+    private static final String EXPORT_EXAMPLE = """
+            mobilityId;status;agreementId;conditionId;academicYear;plannedArrival;plannedDeparture;givenName;familyName;chineseName;email;ine;studentNumber;personId;requestedSessions
+            9b2f4c1e-6a3d-4e8f-b7c2-1d5e9a0f3b64;NOMINATED;5f0c2a4e-8d1b-4c7a-9e3f-2b6d8a1c4e70;c3a1e5f7-2b4d-4f6a-8c0e-9d1b3f5a7c20;2026/2027;2027-07-05;2027-07-30;Éloïse;D'Aubigné;;eloise.daubigne@etu.univ-lyon1.fr;123456789AB;;;e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56
+            """;
+
     @Inject
     MobilityRepository mobilities;
+
+    @Inject
+    org.passerelle.runtime.events.Outbox outbox;
 
     @Inject
     MobilityService service;
@@ -82,11 +102,8 @@ public class MobilityResource {
 
     @GET
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
-    @Operation(summary = "List mobilities",
-            description = "Newest first. Filter by status, academic year, the bulk nomination that created them and the "
-                    + "student's name. Staff see "
-                    + "the mobilities their institution sends or receives, a student their own.")
-    @APIResponse(responseCode = "200", description = "One page of mobilities")
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_ANSWER)
     @AuditedRead("GET /api/mobilities")
     public Page<MobilityView> list(@BeanParam @Valid PageRequest page,
                                    @QueryParam("status") MobilityStatus status,
@@ -101,6 +118,57 @@ public class MobilityResource {
                                            + "\"eloise daubigne\" finds Éloïse D’Aubigné", example = "daubigne")
                                    String name) {
         return mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, name, page).map(MobilityView::of);
+    }
+
+    @GET
+    @Produces(CSV_UNLESS_ASKED)
+    @RolesAllowed({"admin", "coordinator", "integration", "student"})
+    @Operation(summary = LIST_SUMMARY, description = LIST_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = LIST_ANSWER,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    examples = @ExampleObject(name = "mobilities", value = EXPORT_EXAMPLE)))
+    public Response export(@QueryParam("status") MobilityStatus status,
+                           @QueryParam("academicYear") @Parameter(description = "Receiving side's academic year", example = "2025/2026")
+                           @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") String academicYear,
+                           @QueryParam("batch") @Parameter(description = "batchId of a bulk nomination") UUID batch,
+                           @QueryParam("name") @Size(max = 200) String name) {
+        var page = new PageRequest();
+        page.size = PageRequest.MAX_SIZE;
+        var views = new java.util.ArrayList<MobilityView>();
+        for (page.page = 0; views.size() < EXPORT_LIMIT; page.page++) {
+            var items = mobilities.list(caller.actingFor(), studentEmail(), status, academicYear, batch, name, page).items();
+            items.forEach(m -> views.add(MobilityView.of(m)));
+            if (items.size() < page.size) {
+                break;
+            }
+        }
+        auditRead(views);
+        var lines = views.stream().map(MobilityResource::csvLine).toList();
+        var header = new java.util.ArrayList<>(List.of("mobilityId", "status"));
+        header.addAll(BulkNominations.CSV_COLUMNS);
+        return Response.ok(org.passerelle.runtime.csv.CsvWriter.write(header, lines), org.passerelle.runtime.csv.CsvWriter.MEDIA_TYPE)
+                .header("Content-Disposition", "attachment; filename=\"mobilities.csv\"").build();
+    }
+
+    /** Who read whose data, as @AuditedRead records it for the JSON answers, which it cannot find in CSV bytes. */
+    private void auditRead(List<MobilityView> views) {
+        var people = views.stream().map(v -> v.person().personId()).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!people.isEmpty()) {
+            var read = new org.passerelle.runtime.privacy.PersonalDataRead(caller.subject(), caller.institution().orElse(null),
+                    "GET /api/mobilities (CSV)", people, Instant.now());
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.append(read.actor() == null ? "anonymous" : read.actor(), read));
+        }
+    }
+
+    /** A mobility as a line of the export, in the order of its header: mobilityId, status, then the nomination's columns. */
+    static List<String> csvLine(MobilityView m) {
+        var p = m.person();
+        return java.util.Arrays.asList(m.id().toString(), m.status().name(), m.agreementId().toString(), m.conditionId().toString(),
+                m.academicYear(), String.valueOf(m.plannedArrival()), String.valueOf(m.plannedDeparture()), p.givenName(),
+                p.familyName(), p.chineseName(), p.email(), p.ine(), p.studentNumber(),
+                p.personId() == null ? null : p.personId().toString(),
+                String.join(" ", m.sessions().stream().map(s -> s.sessionId().toString()).toList()));
     }
 
     @GET
@@ -189,7 +257,10 @@ public class MobilityResource {
     @Consumes("text/csv")
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Nominate up to 500 people at once (CSV)",
-            description = "CSV with a header line naming the columns, in any order: agreementId, conditionId, academicYear, "
+            description = "CSV with a header line naming the columns in English or French (docs/api/csv.md: accord, "
+                    + "condition, année universitaire, arrivée prévue, départ prévu, prénom, nom, nom chinois, courriel, INE, "
+                    + "numéro étudiant, personne, sessions demandées), in any order, another column being refused (mobilityId "
+                    + "and status, which the export writes, are known and not read): agreementId, conditionId, academicYear, "
                     + "plannedArrival, plannedDeparture, givenName, familyName, chineseName, email, ine, studentNumber, personId, "
                     + "requestedSessions (session ids separated by spaces); the first nine are required. The charset is the "
                     + "one declared (`text/csv; charset=windows-1252`), else UTF-8; a file saved by French Excel as \"CSV "
@@ -202,7 +273,7 @@ public class MobilityResource {
     @APIResponse(responseCode = "201", description = "A result per row; at least one row was nominated",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkNominations.Result.class)))
     @APIResponse(responseCode = "400", description = "Not readable as CSV: bytes that are not of the charset, a header line without "
-            + "the required columns or separator, an unclosed quote; `errors` names what and the line (urn:passerelle:problem:bad-csv)")
+            + "the required columns or separator or with a column it does not know, an unclosed quote; `errors` names what and the line (urn:passerelle:problem:bad-csv)")
     @APIResponse(responseCode = "422", description = NOTHING_NOMINATED,
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = BulkNominations.Refusal.class)))

@@ -10,12 +10,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.runtime.csv.CsvWriter;
 import org.passerelle.runtime.security.Caller;
 
 import java.util.List;
@@ -45,6 +50,14 @@ public class StatisticsResource {
                                      + "progress or completed (not staff): what the doubling target counts") List<InboundYear> inboundStudents) {
     }
 
+    // one operation in the OpenAPI document, answered as JSON or, when Accept asks for it, as CSV
+    private static final String SUMMARY = "Mobilities per academic year, direction, partner institution, mobility type and status";
+    private static final String DESCRIPTION = "Direction is seen from SJTUSM. Staff of a partner count the mobilities their "
+            + "institution sends or receives; the international office all. Also the inbound students per year as targets "
+            + "count them. With `Accept: text/csv`, the counts as CSV, one line per year, direction, partner, type and "
+            + "status (`;`-separated, UTF-8 with a byte-order mark, as Excel opens it).";
+    private static final String ANSWER = "The counts, as JSON or CSV";
+
     @Inject
     EntityManager entityManager;
 
@@ -58,10 +71,8 @@ public class StatisticsResource {
     @Path("/mobilities")
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Transactional
-    @Operation(summary = "Mobilities per academic year, direction, partner institution, mobility type and status",
-            description = "Direction is seen from SJTUSM. Staff of a partner count the mobilities their institution sends "
-                    + "or receives; the international office all. Also the inbound students per year as targets count them.")
-    @APIResponse(responseCode = "200", description = "The counts")
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = ANSWER)
     public Statistics mobilities(@QueryParam("academicYear") @Parameter(example = "2026/2027")
                                  @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") String academicYear,
                                  @QueryParam("direction") Direction direction,
@@ -88,6 +99,28 @@ public class StatisticsResource {
                 rows.stream().map(r -> new Count(((String) r[0]), Direction.valueOf((String) r[1]), (String) r[2], (String) r[3],
                         (String) r[4], ((Number) r[5]).longValue())).toList(),
                 years.stream().map(r -> new InboundYear((String) r[0], ((Number) r[1]).longValue())).toList());
+    }
+
+    @GET
+    @Path("/mobilities")
+    @Produces("text/csv;qs=0.5")
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Transactional
+    @Operation(summary = SUMMARY, description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = ANSWER,
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(
+                    name = "counts", value = """
+                            academicYear;direction;partnerInstitution;mobilityType;status;mobilities
+                            2026/2027;INBOUND;univ-lyon1.fr;SUMMER_TRAINING;ACCEPTED;12
+                            """)))
+    public Response mobilitiesCsv(@QueryParam("academicYear") @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") String academicYear,
+                                  @QueryParam("direction") Direction direction,
+                                  @QueryParam("partner") String partner) {
+        var lines = mobilities(academicYear, direction, partner).counts().stream()
+                .map(c -> List.of(c.academicYear(), c.direction().name(), c.partnerInstitution(), c.mobilityType(), c.status(),
+                        String.valueOf(c.mobilities()))).toList();
+        return Response.ok(CsvWriter.write(List.of("academicYear", "direction", "partnerInstitution", "mobilityType", "status",
+                "mobilities"), lines), CsvWriter.MEDIA_TYPE).build();
     }
 
     private jakarta.persistence.Query parameters(jakarta.persistence.Query query, String academicYear, String partner, String me) {

@@ -29,6 +29,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -72,8 +74,29 @@ public final class CsvReader {
      * ignored), {@code required} those it must have.
      */
     public static CsvTable read(byte[] body, String declaredCharset, Locale locale, List<String> columns, List<String> required) {
+        return read(body, declaredCharset, locale, required, false, name -> columns.stream()
+                .filter(column -> column.equalsIgnoreCase(name.strip())).findFirst());
+    }
+
+    /** The rows of a request's CSV body by {@code columns}, in English or French, refusing a column it does not know. */
+    public static CsvTable read(byte[] body, HttpHeaders headers, CsvColumns columns) {
+        MediaType type = headers == null ? null : headers.getMediaType();
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        return read(body, charset, ProblemResponses.locale(headers), columns);
+    }
+
+    public static CsvTable read(byte[] body, String declaredCharset, Locale locale, CsvColumns columns) {
+        return read(body, declaredCharset, locale, columns.requiredNames(), true, columns::columnOf);
+    }
+
+    private static CsvTable read(byte[] body, String declaredCharset, Locale locale, List<String> required, boolean strict,
+                                 Function<String, Optional<String>> columnOf) {
         var decoded = decode(body == null ? new byte[0] : body, declaredCharset, locale);
         String text = decoded.text();
+        if (text.indexOf('\u0000') >= 0) {
+            // UTF-16 without a byte-order mark reads as UTF-8 with a NUL beside every letter
+            throw refusal(locale, 1, "charset", "csv.utf16");
+        }
         String first = text.lines().findFirst().orElse("");
         var sepLine = SEP_LINE.matcher(first);
         boolean named = sepLine.matches();
@@ -86,13 +109,27 @@ public final class CsvReader {
             throw refusal(locale, firstLine, "header", "csv.no-header", String.join(", ", required));
         }
         RawRow header = raw.get(0);
-        Map<String, Integer> positions = positions(header, columns);
+        Map<String, Integer> positions = positions(header, columnOf);
         checkHeader(header, positions, separator, required, locale);
+        if (strict) {
+            refuseUnknownColumns(header, columnOf, locale);
+        }
         List<CsvRow> rows = new ArrayList<>();
         for (RawRow row : raw.subList(1, raw.size())) {
             rows.add(new CsvRow(row.line(), row.cells(), positions, header.cells().size()));
         }
         return new CsvTable(decoded.charset(), separator, rows);
+    }
+
+    /** A header cell that names no column is most often a misspelt one: its values would be lost without a word. */
+    private static void refuseUnknownColumns(RawRow header, Function<String, Optional<String>> columnOf, Locale locale) {
+        List<Problem.FieldError> unknown = header.cells().stream()
+                .filter(name -> !name.isBlank() && columnOf.apply(name).isEmpty())
+                .map(name -> new Problem.FieldError(name.strip(), ProblemMessages.text("csv.unknown-column", locale, header.line())))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new ProblemException(BAD_CSV, unknown, header.line());
+        }
     }
 
     /** A header of one cell is taken as the wrong separator; otherwise each missing column is named. */
@@ -270,16 +307,12 @@ public final class CsvReader {
         return rows;
     }
 
-    /** Where each known column is in the header; header names match whatever their case and surrounding spaces. */
-    private static Map<String, Integer> positions(RawRow header, List<String> columns) {
+    /** Where each known column is in the header; the first cell naming a column wins. */
+    private static Map<String, Integer> positions(RawRow header, Function<String, Optional<String>> columnOf) {
         Map<String, Integer> positions = new HashMap<>();
         for (int i = 0; i < header.cells().size(); i++) {
-            String name = header.cells().get(i).strip();
-            for (String column : columns) {
-                if (column.equalsIgnoreCase(name)) {
-                    positions.putIfAbsent(column, i);
-                }
-            }
+            int position = i;
+            columnOf.apply(header.cells().get(i)).ifPresent(column -> positions.putIfAbsent(column, position));
         }
         return positions;
     }

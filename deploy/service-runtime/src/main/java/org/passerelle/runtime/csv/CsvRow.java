@@ -2,6 +2,7 @@ package org.passerelle.runtime.csv;
 
 import org.passerelle.runtime.problem.InvalidFieldsException;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -81,6 +82,60 @@ public final class CsvRow {
             problems.check(false, column, "csv.date", line, value);
             return null;
         }
+    }
+
+    public Integer integer(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            problems.check(false, column, "csv.integer", line, value);
+            return null;
+        }
+    }
+
+    /** A number with a point or, as French spreadsheets write it, a comma: 4.5 or 4,5. */
+    public BigDecimal decimal(String column) {
+        String value = text(column);
+        try {
+            return value == null ? null : new BigDecimal(value.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            problems.check(false, column, "csv.decimal", line, value);
+            return null;
+        }
+    }
+
+    /** One of an enumeration's constants, in any case. */
+    public <E extends Enum<E>> E choice(String column, Class<E> type) {
+        String value = text(column);
+        if (value == null) {
+            return null;
+        }
+        return choiceOf(column, value, type);
+    }
+
+    /** Constants separated by spaces, such as "HEPATITIS_B_VACCINATION HEALTH_INSURANCE". */
+    public <E extends Enum<E>> java.util.Set<E> choices(String column, Class<E> type) {
+        String value = text(column);
+        java.util.Set<E> chosen = new java.util.LinkedHashSet<>();
+        for (String word : value == null ? new String[0] : value.split("\\s+")) {
+            E constant = choiceOf(column, word, type);
+            if (constant != null) {
+                chosen.add(constant);
+            }
+        }
+        return chosen;
+    }
+
+    private <E extends Enum<E>> E choiceOf(String column, String word, Class<E> type) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(word)) {
+                return constant;
+            }
+        }
+        problems.check(false, column, "csv.choice", line, word,
+                String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
+        return null;
     }
 
     /** Refuses the row with every value that did not read. */
