@@ -40,6 +40,10 @@ public class CatalogueBulk {
                              @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ItemRequests.SessionDraft session) {
     }
 
+    /** Who offers an item published without offeredBy. */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "passerelle.home-institution", defaultValue = "sjtu.edu.cn")
+    String homeInstitution;
+
     @Inject
     BulkImport bulk;
 
@@ -74,7 +78,7 @@ public class CatalogueBulk {
             }
             var c = draft.credits();
             var credits = c == null ? null : conversions.credits(c.chineseCredits(), c.ects(), c.conversionRuleId());
-            return new BulkImport.Done(BulkImport.Outcome.CREATED, catalogue.publish(draft.details(credits), creationKey, row).id);
+            return new BulkImport.Done(BulkImport.Outcome.CREATED, catalogue.publish(draft.details(credits, homeInstitution), creationKey, row).id);
         }, headers, uri);
     }
 

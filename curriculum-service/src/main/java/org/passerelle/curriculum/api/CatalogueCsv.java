@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Catalogue items and sessions as CSV, one a line: what the exports write and the bulks read, so that a file exported,
  * edited in a spreadsheet and sent back matches the same items and sessions. The three titles and descriptions have a
- * column each; requirements are separated by spaces.
+ * column each; requirements are their kinds separated by spaces, each with its usual validity and checking side (a
+ * requirement set otherwise through the JSON API is written by its kind alone).
  */
 final class CatalogueCsv {
 
@@ -47,7 +48,8 @@ final class CatalogueCsv {
             .optional("supervisorName", "encadrant")
             .optional("chineseCredits", "crédits chinois")
             .optional("ects", "ECTS", "crédits ECTS")
-            .optional("conversionRuleId", "règle de conversion");
+            .optional("conversionRuleId", "règle de conversion")
+            .optional("offeredBy", "proposé par", "établissement");
 
     static final CsvColumns SESSION_COLUMNS = new CsvColumns()
             .optional("id", "identifiant")
@@ -72,10 +74,12 @@ final class CatalogueCsv {
                 new ItemRequests.Descriptions(row.text("descriptionFr"), row.text("descriptionEn"), row.text("descriptionZh")),
                 row.text("teachingLanguage"), row.text("code"), row.integer("hours"), row.choice("term", Term.class),
                 row.text("hospital"), row.text("department"), row.text("specialty"), row.integer("durationWeeks"),
-                row.integer("minimumYearOfStudy"), requirements.isEmpty() ? null : requirements,
+                row.integer("minimumYearOfStudy"),
+                requirements.isEmpty() ? null : requirements.stream().map(kind -> new ItemRequests.RequirementRequest(kind, null, null)).toList(),
                 row.text("laboratory"), row.text("principalInvestigator"), row.text("topic"), row.integer("durationMonths"),
                 account == null && supervisorName == null ? null : new ItemRequests.SupervisorRef(account, supervisorName),
-                Stream.of(chinese, ects, rule).allMatch(Objects::isNull) ? null : new ItemRequests.CreditsRequest(chinese, ects, rule));
+                Stream.of(chinese, ects, rule).allMatch(Objects::isNull) ? null : new ItemRequests.CreditsRequest(chinese, ects, rule),
+                row.text("offeredBy"));
         row.throwIfInvalid();
         return draft;
     }
@@ -92,11 +96,11 @@ final class CatalogueCsv {
         return Arrays.asList(text(i.id()), text(i.kind()), i.title().fr(), i.title().en(), i.title().zh(), i.description().fr(),
                 i.description().en(), i.description().zh(), i.teachingLanguage(), i.code(), text(i.hours()), text(i.term()),
                 i.hospital(), i.department(), i.specialty(), text(i.durationWeeks()), text(i.minimumYearOfStudy()),
-                i.requirements() == null ? null : String.join(" ", i.requirements().stream().map(Enum::name).sorted().toList()),
+                i.requirements() == null ? null : String.join(" ", i.requirements().stream().map(r -> r.kind().name()).sorted().toList()),
                 i.laboratory(), i.principalInvestigator(), i.topic(), text(i.durationMonths()),
                 i.supervisor() == null ? null : i.supervisor().account(), i.supervisor() == null ? null : i.supervisor().name(),
                 credits == null ? null : plain(credits.chineseCredits()), credits == null ? null : plain(credits.ects()),
-                credits == null ? null : text(credits.conversionRuleId()));
+                credits == null ? null : text(credits.conversionRuleId()), i.offeredBy());
     }
 
     /** A session as a line of the export, in the order of {@link #SESSION_COLUMNS}. */
