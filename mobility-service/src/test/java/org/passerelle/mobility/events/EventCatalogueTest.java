@@ -11,7 +11,7 @@ class EventCatalogueTest {
         var types = EventContracts.assertEveryPublishedTypeHasItsSchema("mobility");
         org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("passerelle.mobility.LearningAgreementApproved.v1", "passerelle.mobility.MobilityAccepted.v1",
                         "passerelle.mobility.MobilityCancelled.v1", "passerelle.mobility.MobilityCompleted.v1",
-                        "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1",
+                        "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1", "passerelle.mobility.MobilitySeatRefused.v1",
                         "passerelle.mobility.MobilityStarted.v1", "passerelle.mobility.PersonalDataRead.v1"),
                 types.stream().sorted().toList());
     }
