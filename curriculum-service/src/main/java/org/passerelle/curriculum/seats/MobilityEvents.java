@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Holds seats for nominated mobilities and frees them when a mobility is cancelled or rejected. */
+/** Holds seats for nominated mobilities and frees them when a mobility is cancelled, rejected or refused a seat. */
 @ApplicationScoped
 public class MobilityEvents {
 
@@ -21,7 +21,7 @@ public class MobilityEvents {
     public record Nominated(UUID mobilityId, String sendingInstitution, UUID personId, List<UUID> requestedSessions) {
     }
 
-    /** The data of MobilityCancelled v1 and MobilityRejected v1 that this service reads. */
+    /** The data of MobilityCancelled v1, MobilityRejected v1 and MobilitySeatRefused v1 that this service reads. */
     public record Ended(UUID mobilityId) {
     }
 
@@ -38,7 +38,9 @@ public class MobilityEvents {
         events.handleOnce(record, Map.of(
                 "passerelle.mobility.MobilityNominated.v1", e -> nominated(events.data(e, Nominated.class)),
                 "passerelle.mobility.MobilityCancelled.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_CANCELLED"),
-                "passerelle.mobility.MobilityRejected.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_REJECTED")));
+                "passerelle.mobility.MobilityRejected.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_REJECTED"),
+                // a session was refused: the nomination ended, so the seats it did get go back too
+                "passerelle.mobility.MobilitySeatRefused.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_SEAT_REFUSED")));
     }
 
     private void nominated(Nominated nomination) {
