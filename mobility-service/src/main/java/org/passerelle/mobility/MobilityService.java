@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.passerelle.mobility.agreements.Agreement;
 import org.passerelle.mobility.agreements.AgreementCondition;
 import org.passerelle.mobility.events.MobilityEvent;
+import org.passerelle.mobility.people.KnownPeople;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 import org.passerelle.runtime.text.Identifiers;
@@ -42,6 +43,9 @@ public class MobilityService {
     DomainEvents events;
 
     @Inject
+    KnownPeople people;
+
+    @Inject
     Event<MobilityClosed> closed;
 
     @ConfigProperty(name = "passerelle.home-institution", defaultValue = "sjtu.edu.cn")
@@ -59,7 +63,7 @@ public class MobilityService {
     public Mobility nominate(String actingFor, Nomination nomination, BulkRow bulkRow) {
         var condition = conditionInForce(nomination);
         nomination.check(condition, actingFor, homeInstitution);
-        var nominated = Mobility.nominate(nomination, condition, personOf(nomination.person()), Instant.now());
+        var nominated = Mobility.nominate(nomination, condition, nomination.person().identify(people), Instant.now());
         var mobility = nominated.mobility();
         if (bulkRow != null) {
             mobility.createdByBulkRow(bulkRow.batchId(), bulkRow.creationKey(), bulkRow.row());
@@ -72,11 +76,6 @@ public class MobilityService {
             throw new ProblemException(MobilityProblems.QUOTA_EXHAUSTED, condition.placesPerYear, nomination.academicYear());
         }
         return mobility;
-    }
-
-    /** The nomination's person: identity-service's id when the nominator named it, otherwise a new id. */
-    private UUID personOf(Nomination.Person person) {
-        return person.personId() != null ? person.personId() : UUID.randomUUID();
     }
 
     /**

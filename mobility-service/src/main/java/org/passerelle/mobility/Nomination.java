@@ -1,6 +1,7 @@
 package org.passerelle.mobility;
 
 import org.passerelle.mobility.agreements.AgreementCondition;
+import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.Identifiers;
@@ -8,7 +9,9 @@ import org.passerelle.runtime.text.PersonNames;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -28,11 +31,76 @@ public record Nomination(UUID agreementId, UUID conditionId, String academicYear
     }
 
     /**
+     * Whom a nomination's person is checked against: mobility-service's copy of the people identity-service
+     * registered (kept by its events), and the earlier nominations.
+     */
+    public interface People {
+
+        /** Whether identity-service registered this person (as far as its events have arrived). */
+        boolean knows(UUID personId);
+
+        /** The person identity-service registered with this identifier (scheme as in Fingerprints: INE, SJTU_STUDENT_NUMBER). */
+        Optional<UUID> holderOf(String scheme, String value);
+
+        /** The person id of the first nomination with this identifier. */
+        Optional<UUID> nominatedBefore(String scheme, String value);
+    }
+
+    /**
      * The person, with the least data the mobility needs. {@code personId} is identity-service's id when the
      * sender knows it.
      */
     public record Person(UUID personId, String givenName, String familyName, String chineseName, String email,
                          String ine, String studentNumber) {
+
+        /**
+         * Who the nominated person is; one person never gets two ids. Named by id: identity-service must have
+         * registered them (unknown-person otherwise), and an INE or SJTU student number given that identity-service
+         * knows must be theirs (person-mismatch). Not named: the person identity-service registered with the INE or
+         * student number given; otherwise the person of the first nomination with it; otherwise a new id, for a
+         * person identity-service does not know (yet).
+         */
+        public UUID identify(People people) {
+            UUID holder = null;
+            for (String[] identifier : identifiers()) {
+                UUID found = people.holderOf(identifier[0], identifier[1]).orElse(null);
+                if (found != null && holder != null && !found.equals(holder)) {
+                    throw new ProblemException(MobilityProblems.PERSON_MISMATCH, identifier[2], holder);
+                }
+                holder = found != null ? found : holder;
+            }
+            if (personId != null) {
+                if (!people.knows(personId)) {
+                    throw new ProblemException(MobilityProblems.UNKNOWN_PERSON, personId);
+                }
+                if (holder != null && !holder.equals(personId)) {
+                    throw new ProblemException(MobilityProblems.PERSON_MISMATCH, ine != null ? "person.ine" : "person.studentNumber", holder);
+                }
+                return personId;
+            }
+            if (holder != null) {
+                return holder;
+            }
+            for (String[] identifier : identifiers()) {
+                var earlier = people.nominatedBefore(identifier[0], identifier[1]);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+            }
+            return UUID.randomUUID();
+        }
+
+        /** The identifiers given, each as its scheme, its value and its field. */
+        private List<String[]> identifiers() {
+            var given = new ArrayList<String[]>();
+            if (ine != null && !ine.isBlank()) {
+                given.add(new String[] {Fingerprints.INE, ine, "person.ine"});
+            }
+            if (studentNumber != null && !studentNumber.isBlank()) {
+                given.add(new String[] {Fingerprints.SJTU_STUDENT_NUMBER, studentNumber, "person.studentNumber"});
+            }
+            return given;
+        }
 
         /** Names in NFC, identifiers in their normal form (the runtime's rules), however the sender typed them. */
         public Person {

@@ -10,6 +10,8 @@ import org.passerelle.devstack.testing.PersonalDataScan;
 import org.passerelle.devstack.testing.TestEvents;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.mobility.AgreementsInForce;
+import org.passerelle.mobility.PeopleInIdentity;
+import org.passerelle.mobility.people.KnownPeople;
 import org.passerelle.mobility.QuotaLedger;
 import org.passerelle.runtime.privacy.Fingerprints;
 
@@ -43,6 +45,9 @@ class PersonErasureTest {
     AgroalDataSource dataSource;
 
     @Inject
+    KnownPeople people;
+
+    @Inject
     Fingerprints fingerprints;
 
     @Inject
@@ -55,6 +60,7 @@ class PersonErasureTest {
         var person = FictionalPerson.random();
         var other = FictionalPerson.random();
         UUID personId = UUID.randomUUID();
+        PeopleInIdentity.registerStudent(people, fingerprints, personId, "univ-lyon1.fr", person.ine());   // known to identity-service
 
         String linked = nominate(agreement, summer.id(), "2026/2027", person, personId, "erasure-" + UUID.randomUUID());
         String unlinked = nominate(agreement, summer.id(), "2027/2028", person, null, null);
