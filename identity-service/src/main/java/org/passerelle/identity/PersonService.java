@@ -5,16 +5,25 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.passerelle.identity.events.PersonChanged;
+import org.passerelle.identity.events.PersonRegistered;
+import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The use cases of people: registered and changed by the international office, read by their institution. */
+/**
+ * The use cases of people: registered and changed by the international office, read by their institution. Each
+ * registration and change is announced (PersonRegistered, PersonChanged), so that the other services keep a copy
+ * of who is known and by which identifiers.
+ */
 @ApplicationScoped
 public class PersonService {
 
@@ -29,6 +38,12 @@ public class PersonService {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    Fingerprints fingerprints;
 
     @Transactional
     public Person register(PersonDetails details) {
@@ -45,6 +60,7 @@ public class PersonService {
         person.creationRow = creationKey == null ? null : row;
         people.persist(person);
         flushNamingDuplicates(details.identifiers());
+        outbox.append(person.id, PersonRegistered.of(person, identifierFingerprints(person), Instant.now()));
         return person;
     }
 
@@ -58,6 +74,7 @@ public class PersonService {
         requireIdentifiersFree(id, details.identifiers());
         person.change(details);
         flushNamingDuplicates(details.identifiers());
+        outbox.append(person.id, PersonChanged.of(person, identifierFingerprints(person), Instant.now()));
         return person;
     }
 
@@ -84,6 +101,11 @@ public class PersonService {
             found = holder.orElse(found);
         }
         return java.util.Optional.ofNullable(found);
+    }
+
+    /** The person's identifiers as the events carry them: fingerprints, as PersonErased names them too (docs/adr/0008). */
+    private List<String> identifierFingerprints(Person person) {
+        return person.sortedIdentifiers().stream().map(i -> fingerprints.of(i.scheme.name(), i.matchKey())).toList();
     }
 
     private void requireKnownInstitution(String schacCode) {

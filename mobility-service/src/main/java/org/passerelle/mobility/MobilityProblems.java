@@ -13,6 +13,10 @@ public final class MobilityProblems {
     public static final ProblemType NOT_RECEIVING_SIDE = new ProblemType("not-receiving-side", 403);
     public static final ProblemType DEPARTURE_BEFORE_ARRIVAL = new ProblemType("departure-before-arrival", 400);
     public static final ProblemType NOTHING_NOMINATED = new ProblemType("nothing-nominated", 422);
+    /** The nomination names a person id identity-service has not registered (as far as its events have arrived). */
+    public static final ProblemType UNKNOWN_PERSON = new ProblemType("unknown-person", 422);
+    /** The identifiers given belong to another person than the one named, or to two people. */
+    public static final ProblemType PERSON_MISMATCH = new ProblemType("person-mismatch", 422);
 
     private MobilityProblems() {
     }

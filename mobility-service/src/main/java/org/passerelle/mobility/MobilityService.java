@@ -8,37 +8,27 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.passerelle.mobility.agreements.Agreement;
 import org.passerelle.mobility.agreements.AgreementCondition;
-import org.passerelle.mobility.events.MobilityAccepted;
-import org.passerelle.mobility.events.MobilityCancelled;
-import org.passerelle.mobility.events.MobilityCompleted;
-import org.passerelle.mobility.events.MobilityNominated;
-import org.passerelle.mobility.events.MobilityRejected;
-import org.passerelle.mobility.events.MobilityStarted;
-import org.passerelle.runtime.events.Outbox;
-import org.passerelle.runtime.problem.InvalidFieldsException;
+import org.passerelle.mobility.events.MobilityEvent;
+import org.passerelle.mobility.people.KnownPeople;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 import org.passerelle.runtime.text.Identifiers;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.BiFunction;
 
 /**
- * The use cases of mobilities; each change, its quota place and its event commit together.
+ * The use cases of mobilities: each loads the mobility, asks it to change (the rules are Mobility's and
+ * Nomination's), and saves the change with its quota place and its events, which commit together.
  *
  * <p>{@code actingFor} is the caller's institution, or null for the SJTUSM international office (admin). Staff
  * of an institution see the mobilities it sends or receives; any other mobility is not found for them.
  */
 @ApplicationScoped
 public class MobilityService {
-
-    /** INE: 9 digits and 2 letters (since 2018), or 10 digits and 1 letter. Only the format can be checked. */
-    static final Pattern INE = Pattern.compile("[0-9]{9}[A-Z]{2}|[0-9]{10}[A-Z]");
-    private static final List<String> STAFF_TYPES = List.of("STAFF_TEACHING", "STAFF_TRAINING");
 
     @Inject
     MobilityRepository mobilities;
@@ -50,7 +40,10 @@ public class MobilityService {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
+
+    @Inject
+    KnownPeople people;
 
     @Inject
     Event<MobilityClosed> closed;
@@ -69,11 +62,14 @@ public class MobilityService {
     @Transactional
     public Mobility nominate(String actingFor, Nomination nomination, BulkRow bulkRow) {
         var condition = conditionInForce(nomination);
-        checkCovered(actingFor, nomination, condition);
-        checkDatesAndPerson(nomination, condition);
-        var mobility = newMobility(nomination, condition, bulkRow);
+        nomination.check(condition, actingFor, homeInstitution);
+        var nominated = Mobility.nominate(nomination, condition, nomination.person().identify(people), Instant.now());
+        var mobility = nominated.mobility();
+        if (bulkRow != null) {
+            mobility.createdByBulkRow(bulkRow.batchId(), bulkRow.creationKey(), bulkRow.row());
+        }
         mobilities.persist(mobility);
-        outbox.append(mobility.id, MobilityNominated.of(mobility, Instant.now()));
+        events.publish(nominated.events());
         // the place last: its row lock queues every nomination of the same condition and year until commit, so it
         // is held for the commit alone, not while the mobility and its event are written (refused: all rolled back)
         if (!quota.take(condition.conditionId, nomination.academicYear(), condition.placesPerYear)) {
@@ -105,119 +101,62 @@ public class MobilityService {
         return condition;
     }
 
-    /** The condition covers the caller's side (it must be the sending one) and the academic year. */
-    private static void checkCovered(String actingFor, Nomination nomination, AgreementCondition condition) {
-        if (actingFor != null && !actingFor.equals(condition.sendingInstitution)) {
-            throw new ProblemException(MobilityProblems.CONDITION_MISMATCH, "sendingInstitution",
-                    condition.sendingInstitution + " -> " + condition.receivingInstitution);
-        }
-        if (!condition.covers(nomination.academicYear())) {
-            throw new ProblemException(MobilityProblems.CONDITION_MISMATCH, "academicYear",
-                    condition.firstAcademicYear + " - " + condition.lastAcademicYear);
-        }
-    }
-
-    private void checkDatesAndPerson(Nomination nomination, AgreementCondition condition) {
-        var problems = new InvalidFieldsException.Collector();
-        int startYear = Integer.parseInt(nomination.academicYear().substring(0, 4));
-        LocalDate yearStarts = LocalDate.of(startYear, 9, 1);
-        LocalDate arrival = nomination.plannedArrival();
-        LocalDate departure = nomination.plannedDeparture();
-        problems.check(!arrival.isBefore(yearStarts) && arrival.isBefore(yearStarts.plusYears(1)), "plannedArrival",
-                        "nomination.arrival-in-year", nomination.academicYear())
-                .check(departure.isAfter(arrival), "plannedDeparture", "nomination.departure-after-arrival");
-        var person = nomination.person();
-        boolean student = !STAFF_TYPES.contains(condition.mobilityType);
-        if (student && !condition.sendingInstitution.equals(homeInstitution)) {
-            problems.check(person.ine() != null && INE.matcher(person.ine()).matches(), "person.ine", "nomination.ine");
-        }
-        if (student && condition.sendingInstitution.equals(homeInstitution)) {
-            problems.check(person.studentNumber() != null && !person.studentNumber().isBlank(), "person.studentNumber",
-                    "nomination.student-number");
-        }
-        problems.throwIfAny();
-        long days = ChronoUnit.DAYS.between(arrival, departure);
-        if ((condition.minimumDays != null && days < condition.minimumDays)
-                || (condition.maximumDays != null && days > condition.maximumDays)) {
-            throw new ProblemException(MobilityProblems.DURATION_OUTSIDE, days,
-                    condition.minimumDays == null ? "-" : condition.minimumDays,
-                    condition.maximumDays == null ? "-" : condition.maximumDays);
-        }
-    }
-
-    private static Mobility newMobility(Nomination nomination, AgreementCondition condition, BulkRow bulkRow) {
-        var m = new Mobility();
-        m.id = UUID.randomUUID();
-        m.status = MobilityStatus.NOMINATED;
-        m.agreementId = condition.agreementId;
-        m.conditionId = condition.conditionId;
-        m.mobilityType = condition.mobilityType;
-        m.academicYear = nomination.academicYear();
-        m.sendingInstitution = condition.sendingInstitution;
-        m.receivingInstitution = condition.receivingInstitution;
-        m.plannedArrival = nomination.plannedArrival();
-        m.plannedDeparture = nomination.plannedDeparture();
-        var person = nomination.person();
-        m.personId = person.personId() != null ? person.personId() : UUID.randomUUID();
-        m.givenName = person.givenName();
-        m.familyName = person.familyName();
-        m.chineseName = person.chineseName();
-        m.email = person.email();
-        m.ine = person.ine();
-        m.studentNumber = person.studentNumber();
-        if (bulkRow != null) {
-            m.batchId = bulkRow.batchId();
-            m.creationKey = bulkRow.creationKey();
-            m.creationRow = bulkRow.creationKey() == null ? null : bulkRow.row();
-        }
-        m.requestSessions(nomination.requestedSessions() == null ? List.of() : nomination.requestedSessions());
-        return m;
-    }
-
     @Transactional
     public Mobility accept(UUID id, long expectedVersion, String actingFor) {
-        var mobility = receivingSide(id, expectedVersion, actingFor);
-        mobility.accept();
-        outbox.append(mobility.id, MobilityAccepted.of(mobility, Instant.now()));
-        return mobility;
+        return change(receivingSide(id, expectedVersion, actingFor), (m, at) -> m.accept(at));
     }
 
     @Transactional
     public Mobility reject(UUID id, long expectedVersion, String actingFor, String reason) {
-        var mobility = receivingSide(id, expectedVersion, actingFor);
-        mobility.reject(reason);
-        Instant now = Instant.now();
-        quota.release(mobility.conditionId, mobility.academicYear);
-        closed.fire(new MobilityClosed(mobility.id, mobility.status, now));
-        outbox.append(mobility.id, MobilityRejected.of(mobility, now));
-        return mobility;
+        return change(receivingSide(id, expectedVersion, actingFor), (m, at) -> m.reject(reason, at));
     }
 
     @Transactional
     public Mobility arrive(UUID id, long expectedVersion, String actingFor, LocalDate on) {
-        var mobility = receivingSide(id, expectedVersion, actingFor);
-        mobility.arrive(on);
-        outbox.append(mobility.id, MobilityStarted.of(mobility, Instant.now()));
-        return mobility;
+        return change(receivingSide(id, expectedVersion, actingFor), (m, at) -> m.arrive(on, at));
     }
 
     @Transactional
     public Mobility depart(UUID id, long expectedVersion, String actingFor, LocalDate on) {
-        var mobility = receivingSide(id, expectedVersion, actingFor);
-        mobility.depart(on);
-        outbox.append(mobility.id, MobilityCompleted.of(mobility, Instant.now()));
-        return mobility;
+        return change(receivingSide(id, expectedVersion, actingFor), (m, at) -> m.depart(on, at));
     }
 
     /** Either side may cancel before arrival: the student withdrew, or the placement fell through. */
     @Transactional
     public Mobility cancel(UUID id, long expectedVersion, String actingFor, String reason) {
-        var mobility = find(id, expectedVersion, actingFor);
-        mobility.cancel(reason);
+        return change(find(id, expectedVersion, actingFor), (m, at) -> m.cancel(reason, at));
+    }
+
+    /**
+     * The seat saga's compensation, in the transaction of the SeatsRefused event: see Mobility.seatsRefused. A
+     * mobility unknown here is skipped.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void seatsRefused(UUID mobilityId, List<Mobility.SeatRefusal> refusals) {
+        mobilities.findByIdOptional(mobilityId).ifPresent(m -> change(m, (mobility, at) -> mobility.seatsRefused(refusals, at)));
+    }
+
+    /** An agreement was terminated: its nominations still waiting for an answer are cancelled (Mobility.agreementTerminated). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void agreementTerminated(UUID agreementId, String reason) {
+        mobilities.list("agreementId = ?1 and status = ?2", agreementId, MobilityStatus.NOMINATED)
+                .forEach(m -> change(m, (mobility, at) -> mobility.agreementTerminated(reason, at)));
+    }
+
+    /**
+     * Applies a change of the aggregate and what follows from it, in the caller's transaction: a mobility that no
+     * longer holds its quota place gives it back and closes what hangs on it (its pending learning-agreement
+     * proposal), and the events it returned go to the outbox.
+     */
+    private Mobility change(Mobility mobility, BiFunction<Mobility, Instant, List<MobilityEvent>> change) {
         Instant now = Instant.now();
-        quota.release(mobility.conditionId, mobility.academicYear);
-        closed.fire(new MobilityClosed(mobility.id, mobility.status, now));
-        outbox.append(mobility.id, MobilityCancelled.of(mobility, now));
+        boolean heldPlace = mobility.holdsPlace();
+        var caused = change.apply(mobility, now);
+        if (heldPlace && !mobility.holdsPlace()) {
+            quota.release(mobility.conditionId, mobility.academicYear);
+            closed.fire(new MobilityClosed(mobility.id, mobility.status, now));
+        }
+        events.publish(caused);
         return mobility;
     }
 

@@ -17,7 +17,7 @@ import java.util.UUID;
 public class CountedMobility {
 
     /** The statuses of a mobility, as its events tell them. */
-    public enum Status { NOMINATED, ACCEPTED, REJECTED, CANCELLED, IN_PROGRESS, COMPLETED }
+    public enum Status { NOMINATED, ACCEPTED, REJECTED, CANCELLED, SEAT_REFUSED, IN_PROGRESS, COMPLETED }
 
     @Id
     @Column(name = "mobility_id")

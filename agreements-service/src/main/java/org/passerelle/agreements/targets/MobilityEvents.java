@@ -30,6 +30,7 @@ public class MobilityEvents {
             "MobilityAccepted", CountedMobility.Status.ACCEPTED,
             "MobilityRejected", CountedMobility.Status.REJECTED,
             "MobilityCancelled", CountedMobility.Status.CANCELLED,
+            "MobilitySeatRefused", CountedMobility.Status.SEAT_REFUSED,
             "MobilityStarted", CountedMobility.Status.IN_PROGRESS,
             "MobilityCompleted", CountedMobility.Status.COMPLETED);
 

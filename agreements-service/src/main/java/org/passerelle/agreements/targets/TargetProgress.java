@@ -19,7 +19,7 @@ public record TargetProgress(
 
     public static final String COUNTING_RULE = "A mobility counts in the receiving side's academic year once the "
             + "receiving side accepted it (ACCEPTED, IN_PROGRESS or COMPLETED). A nomination not yet answered is shown as "
-            + "pending, not counted; rejected and cancelled mobilities are not counted. Only mobilities under the target's "
+            + "pending, not counted; rejected, cancelled and seat-refused mobilities are not counted. Only mobilities under the target's "
             + "agreements, into its receiving institution, of its mobility types count. A year is on track when its "
             + "counted mobilities reach the expected number: on the straight line from the baseline to the target, "
             + "rounded up. Counts follow mobility-service's events and lag them by the time the events take to arrive. A year "
@@ -37,7 +37,7 @@ public record TargetProgress(
             @Schema(description = "Nominated, not yet answered", example = "4") int pending,
             @Schema(example = "20") int inProgress,
             @Schema(example = "12") int completed,
-            @Schema(description = "Rejected or cancelled: not counted", example = "3") int notCounted,
+            @Schema(description = "Rejected, cancelled or refused their seats: not counted", example = "3") int notCounted,
             Standing standing) {
     }
 }

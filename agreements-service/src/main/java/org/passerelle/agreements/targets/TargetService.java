@@ -140,7 +140,7 @@ public class TargetService {
                     : counted >= expected ? TargetProgress.Standing.ON_TRACK : TargetProgress.Standing.BEHIND;
             years.add(new TargetProgress.Year(year, expected, counted, importedCount, sum(byStatus, CountedMobility.Status.NOMINATED),
                     sum(byStatus, CountedMobility.Status.IN_PROGRESS), sum(byStatus, CountedMobility.Status.COMPLETED),
-                    sum(byStatus, CountedMobility.Status.REJECTED, CountedMobility.Status.CANCELLED), yearStanding));
+                    sum(byStatus, CountedMobility.Status.REJECTED, CountedMobility.Status.CANCELLED, CountedMobility.Status.SEAT_REFUSED), yearStanding));
             if (year.equals(assessed)) {
                 standing = yearStanding;
             }

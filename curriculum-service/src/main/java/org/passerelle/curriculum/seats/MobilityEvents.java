@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Holds seats for nominated mobilities and frees them when a mobility is cancelled or rejected; keeps the copy of
- * each mobility and its approved learning agreement that transcripts are checked against (records.MobilityCopies).
+ * Holds seats for nominated mobilities and frees them when a mobility is cancelled, rejected or refused a seat; keeps
+ * the copy of each mobility and its approved learning agreement that transcripts are checked against
+ * (records.MobilityCopies).
  */
 @ApplicationScoped
 public class MobilityEvents {
@@ -26,7 +27,7 @@ public class MobilityEvents {
     public record Nominated(UUID mobilityId, String sendingInstitution, UUID personId, List<UUID> requestedSessions) {
     }
 
-    /** The data of MobilityCancelled v1 and MobilityRejected v1 that this service reads. */
+    /** The data of MobilityCancelled v1, MobilityRejected v1 and MobilitySeatRefused v1 that this service reads. */
     public record Ended(UUID mobilityId) {
     }
 
@@ -59,6 +60,8 @@ public class MobilityEvents {
                     copy(e, "REJECTED");
                     seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_REJECTED");
                 },
+                // a session was refused: the nomination ended, so the seats it did get go back too
+                "passerelle.mobility.MobilitySeatRefused.v1", e -> seats.release(events.data(e, Ended.class).mobilityId(), "MOBILITY_SEAT_REFUSED"),
                 "passerelle.mobility.LearningAgreementApproved.v1", e -> copies.approved(events.data(e, MobilityCopies.Approved.class))));
     }
 

@@ -120,6 +120,8 @@ class FoundingScenarioIT {
         var refused = api.get(url("mobility-service") + "/api/mobilities/" + story.fullSessionMobility(), token("admin.sjtusm")).expect(200);
         assertTrue(refused.json().path("sessions").findValuesAsText("seat").contains("REFUSED")
                 && refused.json().path("sessions").findValuesAsText("reason").contains("SESSION_FULL"), refused.body());
+        assertEquals("SEAT_REFUSED", refused.json().path("status").asText(), refused.body());
+        assertEquals("SESSION_FULL", refused.json().path("statusReason").asText(), refused.body());
     }
 
     @Test

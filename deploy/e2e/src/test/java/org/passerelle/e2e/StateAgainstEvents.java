@@ -57,7 +57,7 @@ final class StateAgainstEvents {
     /** The mobility lifecycle events and the status each leaves a mobility in. */
     private static final Map<String, String> STATUS_AFTER = Map.of(
             "MobilityNominated", "NOMINATED", "MobilityAccepted", "ACCEPTED", "MobilityRejected", "REJECTED",
-            "MobilityCancelled", "CANCELLED", "MobilityStarted", "IN_PROGRESS", "MobilityCompleted", "COMPLETED");
+            "MobilityCancelled", "CANCELLED", "MobilitySeatRefused", "SEAT_REFUSED", "MobilityStarted", "IN_PROGRESS", "MobilityCompleted", "COMPLETED");
 
     private final Api api;
     private final Function<String, String> url;

@@ -29,6 +29,9 @@ class PersonApiTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 
+    @jakarta.inject.Inject
+    org.passerelle.runtime.privacy.Fingerprints fingerprints;
+
     @Test
     void namesWithAccentsApostrophesAndChineseCharactersComeBackIntact() {
         String ine = ine();
@@ -233,6 +236,27 @@ class PersonApiTest {
         given().auth().oauth2(ADMIN).queryParam("identifier", ine)
                 .when().get("/api/people")
                 .then().body("items.id", equalTo(List.of(id)));
+    }
+
+    @Test
+    void aRegistrationAndAChangeAreAnnouncedWithTheIdentifiersFingerprintsOnly() throws Exception {
+        String ine = ine();
+        String id = register(eloise(ine)).statusCode(201).extract().path("id");
+        String changedIne = ine();
+        given().auth().oauth2(ADMIN).contentType("application/json").header("If-Match", "\"0\"").body(eloise(changedIne))
+                .when().put("/api/people/{id}", id).then().statusCode(200);
+
+        var events = org.passerelle.identity.OutboxRows.of(dataSource, id);
+        assertEquals(List.of("passerelle.identity.PersonRegistered.v1", "passerelle.identity.PersonChanged.v1"),
+                events.stream().map(org.passerelle.identity.OutboxRows.Event::type).toList());
+        for (int i = 0; i < 2; i++) {
+            var event = events.get(i);
+            assertEquals(List.of(), org.passerelle.devstack.testing.EventContracts.violations(event.type(), event.payload()));
+            assertEquals(fingerprints.of("INE", i == 0 ? ine : changedIne), event.data().at("/identifierFingerprints/0").asText());
+            assertEquals("u-paris.fr", event.data().at("/institution").asText());
+            org.junit.jupiter.api.Assertions.assertFalse(event.payload().contains(ine) || event.payload().contains("Aubign"),
+                    "no identifier or name in plain text: " + event.payload());
+        }
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.passerelle.mobility.MobilityService;
 import org.passerelle.runtime.events.IncomingEvents;
 import org.passerelle.runtime.events.ReceivedEvent;
 
@@ -56,6 +57,9 @@ public class AgreementEvents {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MobilityService mobilities;
 
     @Incoming("agreement-events")
     @Blocking
@@ -128,8 +132,10 @@ public class AgreementEvents {
         }
     }
 
+    /** Closed to nominations, and its nominations still waiting for an answer are cancelled (MobilityService.agreementTerminated). */
     void terminated(Terminated event) {
         changeStatus(event.agreementId(), Agreement.Status.TERMINATED, event.terminatedAt());
+        mobilities.agreementTerminated(event.agreementId(), event.reason());
     }
 
     /** Events of one agreement arrive in order (one partition per agreement), so the last one wins. */

@@ -21,7 +21,8 @@ public final class MobilityRequests {
 
     @Schema(name = "NominatedPerson", description = "The least personal data the mobility needs")
     public record Person(
-            @Schema(description = "identity-service's id of the person, when known") UUID personId,
+            @Schema(description = "identity-service's id of the person, when known: it must be one identity-service registered "
+                    + "(unknown-person otherwise). Without it, the person is found by INE or SJTU student number") UUID personId,
             @NotBlank @Size(max = 200) @Schema(example = "Éloïse") String givenName,
             @NotBlank @Size(max = 200) @Schema(example = "D'Aubigné") String familyName,
             @Size(max = 100) @Schema(description = "Name in Chinese characters", example = "王芳") String chineseName,

@@ -13,7 +13,7 @@ import java.util.UUID;
 public record MobilityView(
         UUID id,
         @Schema(example = "NOMINATED") MobilityStatus status,
-        @Schema(nullable = true, description = "Why it was rejected or cancelled") String statusReason,
+        @Schema(nullable = true, description = "Why it was rejected or cancelled (AGREEMENT_TERMINATED: ... when its agreement was terminated), or the reasons its seats were refused (SEAT_REFUSED: e.g. SESSION_FULL)") String statusReason,
         UUID agreementId,
         UUID conditionId,
         @Schema(example = "SUMMER_TRAINING") String mobilityType,

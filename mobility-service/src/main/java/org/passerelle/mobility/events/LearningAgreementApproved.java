@@ -19,7 +19,7 @@ import java.util.UUID;
 public record LearningAgreementApproved(
         UUID mobilityId, String academicYear, String sendingInstitution, String receivingInstitution,
         int versionNumber, String contentHash, List<ApprovedComponent> components, List<PartyApproval> approvals,
-        Instant approvedAt) {
+        Instant approvedAt) implements MobilityEvent {
 
     /** Credits in both schemes, with the rule that converted one into the other (null when both were given by hand). */
     public record ApprovedComponent(UUID sessionId, String title, BigDecimal ects, BigDecimal chineseCredits,

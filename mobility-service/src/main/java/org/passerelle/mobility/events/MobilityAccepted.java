@@ -11,7 +11,7 @@ import java.util.UUID;
 public record MobilityAccepted(
         UUID mobilityId, UUID agreementId, UUID conditionId, String academicYear, String mobilityType,
         String sendingInstitution, String receivingInstitution,
-        Instant acceptedAt) {
+        Instant acceptedAt) implements MobilityEvent {
 
     public static MobilityAccepted of(Mobility m, Instant at) {
         return new MobilityAccepted(m.id, m.agreementId, m.conditionId, m.academicYear, m.mobilityType, m.sendingInstitution,

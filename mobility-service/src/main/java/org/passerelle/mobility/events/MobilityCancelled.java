@@ -11,7 +11,7 @@ import java.util.UUID;
 public record MobilityCancelled(
         UUID mobilityId, UUID agreementId, UUID conditionId, String academicYear, String mobilityType,
         String sendingInstitution, String receivingInstitution,
-        String reason, Instant cancelledAt) {
+        String reason, Instant cancelledAt) implements MobilityEvent {
 
     public static MobilityCancelled of(Mobility m, Instant at) {
         return new MobilityCancelled(m.id, m.agreementId, m.conditionId, m.academicYear, m.mobilityType, m.sendingInstitution,

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record MobilityCompleted(
         UUID mobilityId, UUID agreementId, UUID conditionId, String academicYear, String mobilityType,
         String sendingInstitution, String receivingInstitution,
-        LocalDate departedOn, Instant completedAt) {
+        LocalDate departedOn, Instant completedAt) implements MobilityEvent {
 
     public static MobilityCompleted of(Mobility m, Instant at) {
         return new MobilityCompleted(m.id, m.agreementId, m.conditionId, m.academicYear, m.mobilityType, m.sendingInstitution,

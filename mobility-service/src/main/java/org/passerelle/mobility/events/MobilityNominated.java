@@ -13,7 +13,7 @@ import java.util.UUID;
 public record MobilityNominated(
         UUID mobilityId, UUID agreementId, UUID conditionId, String academicYear, String mobilityType,
         String sendingInstitution, String receivingInstitution,
-        UUID personId, LocalDate plannedArrival, LocalDate plannedDeparture, List<UUID> requestedSessions, Instant nominatedAt) {
+        UUID personId, LocalDate plannedArrival, LocalDate plannedDeparture, List<UUID> requestedSessions, Instant nominatedAt) implements MobilityEvent {
 
     public static MobilityNominated of(Mobility m, Instant at) {
         return new MobilityNominated(m.id, m.agreementId, m.conditionId, m.academicYear, m.mobilityType, m.sendingInstitution,

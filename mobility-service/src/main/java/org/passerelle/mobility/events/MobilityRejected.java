@@ -11,7 +11,7 @@ import java.util.UUID;
 public record MobilityRejected(
         UUID mobilityId, UUID agreementId, UUID conditionId, String academicYear, String mobilityType,
         String sendingInstitution, String receivingInstitution,
-        String reason, Instant rejectedAt) {
+        String reason, Instant rejectedAt) implements MobilityEvent {
 
     public static MobilityRejected of(Mobility m, Instant at) {
         return new MobilityRejected(m.id, m.agreementId, m.conditionId, m.academicYear, m.mobilityType, m.sendingInstitution,

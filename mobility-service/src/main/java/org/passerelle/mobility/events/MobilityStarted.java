@@ -12,7 +12,7 @@ import java.util.UUID;
 public record MobilityStarted(
         UUID mobilityId, UUID agreementId, UUID conditionId, String academicYear, String mobilityType,
         String sendingInstitution, String receivingInstitution,
-        LocalDate arrivedOn, Instant startedAt) {
+        LocalDate arrivedOn, Instant startedAt) implements MobilityEvent {
 
     public static MobilityStarted of(Mobility m, Instant at) {
         return new MobilityStarted(m.id, m.agreementId, m.conditionId, m.academicYear, m.mobilityType, m.sendingInstitution,

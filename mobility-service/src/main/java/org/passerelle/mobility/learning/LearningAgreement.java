@@ -9,25 +9,36 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.MobilityStatus;
+import org.passerelle.mobility.events.LearningAgreementApproved;
+import org.passerelle.mobility.events.MobilityEvent;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemType;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The learning agreement of a mobility: every version of its components, oldest first. Each change is a proposal
  * (a new version, named by its content hash) that the student, the sending and the receiving coordinator approve;
  * when all three approved the same hash, it comes into force and the version before it is superseded. A new
- * proposal withdraws the one still pending. Nothing is deleted.
+ * proposal withdraws the one still pending. Nothing is deleted. It changes only while its mobility is NOMINATED,
+ * ACCEPTED or IN_PROGRESS; its methods enforce these rules and return the events they cause.
  */
 @Entity
 @Table(name = "learning_agreement")
 public class LearningAgreement {
+
+    /** The statuses of a mobility in which its learning agreement may change. */
+    private static final Set<MobilityStatus> OPEN = EnumSet.of(MobilityStatus.NOMINATED, MobilityStatus.ACCEPTED, MobilityStatus.IN_PROGRESS);
 
     /** The most components a version may list. */
     public static final int MAX_COMPONENTS = 40;
@@ -64,10 +75,16 @@ public class LearningAgreement {
     }
 
     /**
-     * A new proposal; the one pending, if any, is withdrawn (kept in the history). The same content as the version
-     * in force or as the pending proposal is refused: there would be nothing to approve.
+     * A new proposal, made against the revision the proposer saw ({@code expectedRevision}, refused when stale); the
+     * one pending, if any, is withdrawn (kept in the history). The same content as the version in force or as the
+     * pending proposal is refused: there would be nothing to approve.
      */
-    public LearningAgreementVersion propose(List<Component.Draft> drafts, String by, Instant at) {
+    public LearningAgreementVersion propose(Mobility mobility, long expectedRevision, List<Component.Draft> drafts, String by,
+                                            Instant at) {
+        requireOpen(mobility);
+        if (revision != expectedRevision) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
+        }
         var components = checked(drafts);
         String hash = LearningAgreementVersion.hash(components);
         for (var current : List.of(inForce(), pending())) {
@@ -117,24 +134,35 @@ public class LearningAgreement {
      * A party approves the content it saw, named by its hash. A hash that is not the pending proposal's is stale:
      * refused, naming the current one. Approving again what one already approved changes nothing.
      *
-     * @return the version that came into force with this approval, if it was the last one missing
+     * @return LearningAgreementApproved when this approval was the last one missing and the version came into force
      */
-    public Optional<LearningAgreementVersion> approve(Party party, String contentHash, String by, String as, Instant at) {
+    public List<MobilityEvent> approve(Mobility mobility, Party party, String contentHash, String by, String as, Instant at) {
+        requireOpen(mobility);
         var proposal = pending().orElseThrow(() -> new ProblemException(LearningAgreementProblems.NO_PROPOSAL));
         if (!proposal.contentHash.equals(contentHash)) {
             throw new ProblemException(LearningAgreementProblems.STALE_APPROVAL, proposal.number, proposal.contentHash);
         }
         if (proposal.approvedBy(party)) {
-            return Optional.empty();
+            return List.of();
         }
         proposal.approve(new LearningAgreementVersion.Approval(party, by, as, at));
         revision++;
         if (!proposal.awaiting().isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         inForce().ifPresent(v -> v.end(LearningAgreementVersion.Status.SUPERSEDED, at));
         proposal.comeIntoForce(at);
-        return Optional.of(proposal);
+        return List.of(LearningAgreementApproved.of(mobility, proposal, at));
+    }
+
+    /** A learning agreement changes while the stay is ahead or under way, not once it is over or called off. */
+    private void requireOpen(Mobility mobility) {
+        if (!mobility.id.equals(mobilityId)) {
+            throw new IllegalArgumentException("mobility " + mobility.id + " is not the one of learning agreement " + mobilityId);
+        }
+        if (!OPEN.contains(mobility.status)) {
+            throw new ProblemException(LearningAgreementProblems.CLOSED, mobility.status);
+        }
     }
 
     private Optional<LearningAgreementVersion> withStatus(LearningAgreementVersion.Status status) {

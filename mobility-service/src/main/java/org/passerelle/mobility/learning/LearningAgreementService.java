@@ -5,20 +5,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.passerelle.mobility.DomainEvents;
 import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityClosed;
 import org.passerelle.mobility.MobilityService;
-import org.passerelle.mobility.MobilityStatus;
-import org.passerelle.mobility.events.LearningAgreementApproved;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,9 +24,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class LearningAgreementService {
-
-    /** A learning agreement changes while the stay is ahead or under way, not once it is over or called off. */
-    private static final Set<MobilityStatus> OPEN = EnumSet.of(MobilityStatus.NOMINATED, MobilityStatus.ACCEPTED, MobilityStatus.IN_PROGRESS);
 
     /**
      * Who calls: the token's subject and role; {@code institution} is null for the international office (admin),
@@ -50,7 +43,7 @@ public class LearningAgreementService {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     /** The learning agreement as the caller may see it; a mobility without one answers an empty agreement. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -63,27 +56,20 @@ public class LearningAgreementService {
     @Transactional
     public LearningAgreement propose(UUID mobilityId, long expectedRevision, Caller caller, List<Component.Draft> components) {
         var mobility = visible(mobilityId, caller);
-        requireOpen(mobility);
         var agreement = locked(mobilityId, true);
-        if (agreement.revision != expectedRevision) {
-            throw new ProblemException(ProblemType.PRECONDITION_FAILED);
-        }
-        agreement.propose(components, caller.subject(), Instant.now());
+        agreement.propose(mobility, expectedRevision, components, caller.subject(), Instant.now());
         return agreement;
     }
 
     @Transactional
     public LearningAgreement approve(UUID mobilityId, Caller caller, String contentHash, Party asked) {
         var mobility = visible(mobilityId, caller);
-        requireOpen(mobility);
         Party party = partyOf(mobility, caller, asked);
         var agreement = locked(mobilityId, false);
         if (agreement == null) {
-            throw new ProblemException(LearningAgreementProblems.NO_PROPOSAL);
+            agreement = LearningAgreement.none(mobilityId);   // nothing proposed yet: approve refuses
         }
-        Instant now = Instant.now();
-        agreement.approve(party, contentHash, caller.subject(), caller.role(), now).ifPresent(inForce ->
-                outbox.append(mobility.id, LearningAgreementApproved.of(mobility, inForce, now)));
+        events.publish(agreement.approve(mobility, party, contentHash, caller.subject(), caller.role(), Instant.now()));
         return agreement;
     }
 
@@ -101,12 +87,6 @@ public class LearningAgreementService {
 
     private Mobility visible(UUID mobilityId, Caller caller) {
         return mobilities.find(mobilityId, caller.institution(), caller.studentEmail());
-    }
-
-    private static void requireOpen(Mobility mobility) {
-        if (!OPEN.contains(mobility.status)) {
-            throw new ProblemException(LearningAgreementProblems.CLOSED, mobility.status);
-        }
     }
 
     /**

@@ -8,14 +8,19 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.MobilityService;
 import org.passerelle.runtime.events.IncomingEvents;
 import org.passerelle.runtime.events.ReceivedEvent;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Shows on each mobility curriculum-service's answer to its seat requests (docs/events/curriculum). */
+/**
+ * curriculum-service's answers to the seat requests of nominations (docs/events/curriculum): held and released
+ * seats show on the mobility's sessions; a refusal is the seat saga's compensation (MobilityService.seatsRefused).
+ */
 @ApplicationScoped
 public class SeatEvents {
 
@@ -39,6 +44,10 @@ public class SeatEvents {
     @Inject
     EntityManager entityManager;
 
+    @Inject
+    MobilityService mobilities;
+
+    /** The answers of one mobility arrive in order (key = mobility id); a mobility unknown here is skipped. */
     @Incoming("seat-events")
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = ReceivedEvent.UnreadableEvent.class)
@@ -46,27 +55,20 @@ public class SeatEvents {
         events.handleOnce(record, Map.of(
                 "passerelle.curriculum.SeatsHeld.v1", e -> {
                     var held = events.data(e, Held.class);
-                    held.sessions().forEach(s -> answer(held.mobilityId(), s, Mobility.RequestedSession.Seat.HELD, null));
+                    mobility(held.mobilityId()).ifPresent(m -> m.seatsHeld(held.sessions()));
                 },
                 "passerelle.curriculum.SeatsRefused.v1", e -> {
                     var refused = events.data(e, Refused.class);
-                    refused.refusals().forEach(r -> answer(refused.mobilityId(), r.sessionId(), Mobility.RequestedSession.Seat.REFUSED, r.reason()));
+                    mobilities.seatsRefused(refused.mobilityId(), refused.refusals().stream()
+                            .map(r -> new Mobility.SeatRefusal(r.sessionId(), r.reason())).toList());
                 },
                 "passerelle.curriculum.SeatsReleased.v1", e -> {
                     var released = events.data(e, Released.class);
-                    released.sessions().forEach(s -> answer(released.mobilityId(), s, Mobility.RequestedSession.Seat.RELEASED, released.reason()));
+                    mobility(released.mobilityId()).ifPresent(m -> m.seatsReleased(released.sessions(), released.reason()));
                 }));
     }
 
-    /** The answers of one mobility arrive in order (key = mobility id); a mobility unknown here is skipped. */
-    private void answer(UUID mobilityId, UUID sessionId, Mobility.RequestedSession.Seat seat, String reason) {
-        var mobility = entityManager.find(Mobility.class, mobilityId);
-        if (mobility == null) {
-            return;
-        }
-        mobility.sessions.stream().filter(s -> s.sessionId.equals(sessionId)).forEach(s -> {
-            s.seat = seat;
-            s.reason = reason;
-        });
+    private Optional<Mobility> mobility(UUID id) {
+        return Optional.ofNullable(entityManager.find(Mobility.class, id));
     }
 }

@@ -15,7 +15,7 @@ class EventCatalogueTest {
                         "passerelle.mobility.DocumentRejected.v1", "passerelle.mobility.DocumentSubmitted.v1",
                         "passerelle.mobility.LearningAgreementApproved.v1", "passerelle.mobility.MobilityAccepted.v1",
                         "passerelle.mobility.MobilityCancelled.v1", "passerelle.mobility.MobilityCompleted.v1",
-                        "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1",
+                        "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1", "passerelle.mobility.MobilitySeatRefused.v1",
                         "passerelle.mobility.MobilityStarted.v1", "passerelle.mobility.PersonalDataRead.v1"),
                 types.stream().sorted().toList());
     }

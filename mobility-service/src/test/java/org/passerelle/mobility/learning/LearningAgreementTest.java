@@ -1,8 +1,13 @@
 package org.passerelle.mobility.learning;
 
 import org.junit.jupiter.api.Test;
+import org.passerelle.mobility.Mobility;
+import org.passerelle.mobility.MobilityStatus;
+import org.passerelle.mobility.events.LearningAgreementApproved;
+import org.passerelle.mobility.mothers.MobilityMother;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
+import org.passerelle.runtime.problem.ProblemType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -20,6 +25,8 @@ class LearningAgreementTest {
     private static final UUID CARDIOLOGY = UUID.fromString("e7d4b2a1-3c5f-4e6a-8b9d-0f1a2c3e4d56");
     private static final UUID ANATOMY = UUID.fromString("0b6f3d2e-9a1c-4e7b-8d5f-2c4a6e8b0d13");
     private static final Instant NOW = Instant.parse("2027-03-02T08:15:00Z");
+
+    private final Mobility mobility = MobilityMother.nominated().sessions(CARDIOLOGY).build();
 
     private static Component.Draft draft(UUID session, String ects, String chinese, String ratio) {
         return new Component.Draft(session, "Stage clinique en cardiologie – 心内科临床实习", amount(ects), amount(chinese), amount(ratio), null);
@@ -85,17 +92,22 @@ class LearningAgreementTest {
 
     @Test
     void threeApprovalsOfTheSameHashPutAVersionInForceAndSupersedeTheOneBefore() {
-        var agreement = LearningAgreement.none(UUID.randomUUID());
-        var first = agreement.propose(List.of(draft(CARDIOLOGY, null, "4", "1.5")), "student-sub", NOW);
+        var agreement = LearningAgreement.none(mobility.id);
+        var first = agreement.propose(mobility, 0, List.of(draft(CARDIOLOGY, null, "4", "1.5")), "student-sub", NOW);
         approveByAll(agreement, first.contentHash);
-        var second = agreement.propose(List.of(draft(CARDIOLOGY, null, "4", "1.5"), draft(ANATOMY, "4.5", "3", "1.5")), "sjtusm-sub", NOW);
+        var second = agreement.propose(mobility, agreement.revision,
+                List.of(draft(CARDIOLOGY, null, "4", "1.5"), draft(ANATOMY, "4.5", "3", "1.5")), "sjtusm-sub", NOW);
 
         assertEquals(first, agreement.inForce().orElseThrow(), "the version in force stays until the next is approved");
-        assertTrue(agreement.approve(Party.STUDENT, second.contentHash, "student-sub", "student", NOW).isEmpty());
-        assertTrue(agreement.approve(Party.STUDENT, second.contentHash, "student-sub", "student", NOW).isEmpty());
+        assertEquals(List.of(), agreement.approve(mobility, Party.STUDENT, second.contentHash, "student-sub", "student", NOW));
+        assertEquals(List.of(), agreement.approve(mobility, Party.STUDENT, second.contentHash, "student-sub", "student", NOW));
         assertEquals(1, second.approvals.size(), "approving twice counts once");
-        assertTrue(agreement.approve(Party.SENDING_COORDINATOR, second.contentHash, "lyon1-sub", "coordinator", NOW).isEmpty());
-        assertEquals(second, agreement.approve(Party.RECEIVING_COORDINATOR, second.contentHash, "sjtusm-sub", "admin", NOW).orElseThrow());
+        assertEquals(List.of(), agreement.approve(mobility, Party.SENDING_COORDINATOR, second.contentHash, "lyon1-sub", "coordinator", NOW));
+        var approved = (LearningAgreementApproved) agreement.approve(mobility, Party.RECEIVING_COORDINATOR, second.contentHash,
+                "sjtusm-sub", "admin", NOW).get(0);
+        assertEquals(second.number, approved.versionNumber());
+        assertEquals(second.contentHash, approved.contentHash());
+        assertEquals(mobility.receivingInstitution, approved.receivingInstitution());
 
         assertEquals(LearningAgreementVersion.Status.SUPERSEDED, first.status);
         assertEquals(LearningAgreementVersion.Status.APPROVED, second.status);
@@ -104,24 +116,41 @@ class LearningAgreementTest {
 
     @Test
     void aNewProposalWithdrawsThePendingOneAndAStaleHashIsRefusedNamingTheCurrent() {
-        var agreement = LearningAgreement.none(UUID.randomUUID());
-        var first = agreement.propose(List.of(draft(CARDIOLOGY, null, "4", "1.5")), "student-sub", NOW);
-        var second = agreement.propose(List.of(draft(CARDIOLOGY, null, "5", "1.5")), "student-sub", NOW);
+        var agreement = LearningAgreement.none(mobility.id);
+        var first = agreement.propose(mobility, 0, List.of(draft(CARDIOLOGY, null, "4", "1.5")), "student-sub", NOW);
+        var second = agreement.propose(mobility, 1, List.of(draft(CARDIOLOGY, null, "5", "1.5")), "student-sub", NOW);
 
         assertEquals(LearningAgreementVersion.Status.WITHDRAWN, first.status);
         var stale = assertThrows(ProblemException.class,
-                () -> agreement.approve(Party.STUDENT, first.contentHash, "student-sub", "student", NOW));
+                () -> agreement.approve(mobility, Party.STUDENT, first.contentHash, "student-sub", "student", NOW));
         assertEquals(LearningAgreementProblems.STALE_APPROVAL, stale.type());
         assertEquals(List.of(2, second.contentHash), List.of(stale.arguments()));
         var unchanged = assertThrows(ProblemException.class,
-                () -> agreement.propose(List.of(draft(CARDIOLOGY, null, "5.0", "1.50")), "student-sub", NOW));
+                () -> agreement.propose(mobility, 2, List.of(draft(CARDIOLOGY, null, "5.0", "1.50")), "student-sub", NOW));
         assertEquals(LearningAgreementProblems.UNCHANGED, unchanged.type(), "the same proposal, written another way");
         assertEquals(2, agreement.revision);
+        var stalerevision = assertThrows(ProblemException.class,
+                () -> agreement.propose(mobility, 1, List.of(draft(ANATOMY, null, "5", "1.5")), "student-sub", NOW));
+        assertEquals(ProblemType.PRECONDITION_FAILED, stalerevision.type(), "proposed against a revision already changed");
     }
 
-    private static void approveByAll(LearningAgreement agreement, String hash) {
+    @Test
+    void aClosedMobilitysLearningAgreementNoLongerChanges() {
+        var agreement = LearningAgreement.none(mobility.id);
+        var proposal = agreement.propose(mobility, 0, List.of(draft(CARDIOLOGY, null, "4", "1.5")), "student-sub", NOW);
+        mobility.seatsRefused(List.of(new Mobility.SeatRefusal(CARDIOLOGY, "SESSION_FULL")), NOW);
+
+        var closed = assertThrows(ProblemException.class,
+                () -> agreement.approve(mobility, Party.STUDENT, proposal.contentHash, "student-sub", "student", NOW));
+        assertEquals(LearningAgreementProblems.CLOSED, closed.type());
+        assertEquals(List.of(MobilityStatus.SEAT_REFUSED), List.of(closed.arguments()));
+        assertThrows(ProblemException.class,
+                () -> agreement.propose(mobility, 1, List.of(draft(ANATOMY, null, "5", "1.5")), "student-sub", NOW));
+    }
+
+    private void approveByAll(LearningAgreement agreement, String hash) {
         for (Party party : Party.values()) {
-            agreement.approve(party, hash, party.name(), "coordinator", NOW);
+            agreement.approve(mobility, party, hash, party.name(), "coordinator", NOW);
         }
     }
 

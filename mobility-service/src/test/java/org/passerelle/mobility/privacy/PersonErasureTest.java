@@ -10,6 +10,8 @@ import org.passerelle.devstack.testing.PersonalDataScan;
 import org.passerelle.devstack.testing.TestEvents;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.mobility.AgreementsInForce;
+import org.passerelle.mobility.PeopleInIdentity;
+import org.passerelle.mobility.people.KnownPeople;
 import org.passerelle.mobility.QuotaLedger;
 import org.passerelle.mobility.documents.CatalogueRequirements;
 import org.passerelle.mobility.documents.SampleFiles;
@@ -46,6 +48,9 @@ class PersonErasureTest {
     AgroalDataSource dataSource;
 
     @Inject
+    KnownPeople people;
+
+    @Inject
     Fingerprints fingerprints;
 
     @Inject
@@ -58,6 +63,7 @@ class PersonErasureTest {
         var person = FictionalPerson.random();
         var other = FictionalPerson.random();
         UUID personId = UUID.randomUUID();
+        PeopleInIdentity.registerStudent(people, fingerprints, personId, "univ-lyon1.fr", person.ine());   // known to identity-service
 
         UUID session = CatalogueRequirements.sessionRequiring(entityManager,
                 "{\"kind\":\"HEALTH_INSURANCE\",\"validForWholeStay\":true,\"checkedBy\":\"SENDING\"}");

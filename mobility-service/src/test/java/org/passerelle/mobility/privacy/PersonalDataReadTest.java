@@ -10,6 +10,9 @@ import org.passerelle.devstack.testing.EventContracts;
 import org.passerelle.devstack.testing.FictionalPerson;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.mobility.AgreementsInForce;
+import org.passerelle.mobility.PeopleInIdentity;
+import org.passerelle.mobility.people.KnownPeople;
+import org.passerelle.runtime.privacy.Fingerprints;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +33,19 @@ class PersonalDataReadTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    KnownPeople people;
+
+    @Inject
+    Fingerprints fingerprints;
+
     @Test
     void aReadOfAMobilityNamesItsReaderAndItsPerson() throws Exception {
         var summer = AgreementsInForce.condition("univ-lyon1.fr", "sjtu.edu.cn", "SUMMER_TRAINING", 10, 14, 60);
         UUID agreement = AgreementsInForce.activate(entityManager, "univ-lyon1.fr", summer);
         var person = FictionalPerson.random();
         UUID personId = UUID.randomUUID();
+        PeopleInIdentity.registerStudent(people, fingerprints, personId, "univ-lyon1.fr", person.ine());   // known to identity-service
         String reader = UUID.randomUUID().toString();
         String token = Jwt.preferredUserName("coordinator.univ-lyon1.fr").subject(reader)
                 .issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)

@@ -83,7 +83,7 @@ public final class FoundingStory {
         between.accept("nominations");
 
         say.accept("demo data: SJTUSM accepts; arrivals and departures confirmed");
-        receive(inbound, outbound);
+        receive(inbound.stream().filter(id -> !id.equals(observation.get(1))).toList(), outbound);
         return new Outcome(lyon, paris, target, sessions.get("summer"), sessions.get("observation"), inbound, outbound,
                 overQuota, observation.get(1));
     }
@@ -294,7 +294,11 @@ public final class FoundingStory {
         return answer.expect(409).text("/type");
     }
 
-    /** Two Lyon 1 students ask for the one seat of the neurosurgery observership: the second is refused it. */
+    /**
+     * Two Lyon 1 students ask for the one seat of the neurosurgery observership: the second is refused it, so that
+     * nomination ends SEAT_REFUSED (its place freed) and Lyon 1 nominates the student again without the session.
+     * The three mobilities, in that order.
+     */
     private List<String> lyonClinical(String lyon, String observationSession) throws InterruptedException {
         String condition = conditionIds(lyon).get("CLINICAL_INTERNSHIP_MID univ-lyon1.fr");
         var created = new ArrayList<String>();
@@ -307,6 +311,10 @@ public final class FoundingStory {
             await("the seat answer for " + created.get(created.size() - 1), () -> mobility(created.get(created.size() - 1)),
                     a -> !a.texts("/sessions", "seat").contains("REQUESTED"));
         }
+        await("the refused seat's nomination to end", () -> mobility(created.get(1)), a -> a.text("/status").equals("SEAT_REFUSED"));
+        String[] again = students[1];
+        created.add(nominate(lyon, condition, "2026/2027", "2027-03-01", "2027-04-12", again[0], again[1], "",
+                email(again[0], again[1], "etu.univ-lyon1.fr"), again[2], null, "coordinator.univ-lyon1").expect(201).text("/id"));
         return created;
     }
 
