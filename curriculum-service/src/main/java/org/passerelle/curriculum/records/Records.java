@@ -226,6 +226,12 @@ public class Records {
         return recognition(mobilityId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
     }
 
+    /** The copy of a mobility the viewer may see; any other is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MobilityCopy mobility(UUID mobilityId, Viewer viewer) {
+        return visible(mobilityId, viewer, LockModeType.NONE);
+    }
+
     private MobilityCopy lockedForIssuer(UUID mobilityId, Viewer viewer) {
         var mobility = visible(mobilityId, viewer, LockModeType.PESSIMISTIC_WRITE);
         if (!viewer.admin() && !mobility.receivingInstitution.equals(viewer.institution())) {

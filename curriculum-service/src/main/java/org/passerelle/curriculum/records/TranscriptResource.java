@@ -14,6 +14,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -240,23 +242,41 @@ public class TranscriptResource {
 
     @GET
     @Path("/{mobilityId}/recognition")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", PDF})
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
     @Operation(summary = "Get the recognised results",
-            description = "JSON, or CSV (Accept: text/csv; one line per component, separated by ';', UTF-8 with a byte-order mark "
-                    + "so that Excel reads the accents and Chinese). Both institutions and the student.")
+            description = "JSON; or CSV (Accept: text/csv; one line per component, separated by ';', UTF-8 with a byte-order mark "
+                    + "so that Excel reads the accents and Chinese); or a PDF transcript (Accept: application/pdf, or lang given), "
+                    + "its labels in French, English or Chinese (lang, else Accept-Language, else English). Both institutions and "
+                    + "the student.")
     @APIResponse(responseCode = "200", description = "The recognition", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecognitionView.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "lang is not fr, en or zh (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "404", description = "Not recognised, or no mobility the caller sees (urn:passerelle:problem:not-found)")
-    public Response recognition(@PathParam("mobilityId") UUID mobilityId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response recognition(@PathParam("mobilityId") UUID mobilityId,
+                                @QueryParam("lang") @Pattern(regexp = "fr|en|zh", message = "{passerelle.language}")
+                                @Parameter(description = "The PDF's language: fr, en or zh", example = "zh") String lang,
+                                @Context HttpHeaders headers) {
         var recognition = records.recognition(mobilityId, viewer());
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
-        if (csv) {
+        if (lang != null || accepts(headers, PDF)) {
+            String language = RecognitionPdf.language(lang, ProblemResponses.locale(headers));
+            return Response.ok(RecognitionPdf.of(recognition, records.mobility(mobilityId, viewer()), language), PDF)
+                    .header("Content-Disposition", "inline; filename=\"recognition-" + mobilityId + "-" + language + ".pdf\"")
+                    .header("Content-Language", language).build();
+        }
+        if (accepts(headers, "text/csv")) {
             return Response.ok(RecognitionCsv.of(recognition), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"recognition-" + mobilityId + ".csv\"").build();
         }
         return Response.ok(RecognitionView.of(recognition), MediaType.APPLICATION_JSON).build();
+    }
+
+    private static final String PDF = "application/pdf";
+
+    private static boolean accepts(HttpHeaders headers, String type) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(type)) && !m.isWildcardType());
     }
 
     @POST
