@@ -18,6 +18,7 @@ public final class CurriculumProblems {
     public static final ProblemType TRANSCRIPT_EXISTS = new ProblemType("transcript-exists", 409);
     public static final ProblemType NO_TRANSCRIPT = new ProblemType("no-transcript", 409);
     public static final ProblemType ALREADY_RECOGNISED = new ProblemType("already-recognised", 409);
+    public static final ProblemType NOTHING_RECORDED = new ProblemType("nothing-recorded", 422);
     public static final ProblemType NOT_INSTITUTION_SCALE = new ProblemType("not-institution-scale", 403);
 
     private CurriculumProblems() {

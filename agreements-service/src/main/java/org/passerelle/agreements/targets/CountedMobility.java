@@ -45,4 +45,8 @@ public class CountedMobility {
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    /** When the sending institution recognised its results (curriculum-service's ResultsRecognised); null until then. */
+    @Column(name = "recognised_at")
+    public Instant recognisedAt;
 }

@@ -29,6 +29,9 @@ import java.util.UUID;
 @Entity
 public class Target {
 
+    /** What a target counts: mobilities once accepted, or only once their results were recognised at home. */
+    public enum Counts { ACCEPTED, RECOGNISED }
+
     @Id
     public UUID id;
 
@@ -50,6 +53,10 @@ public class Target {
     @Column(name = "mobility_type")
     @Enumerated(EnumType.STRING)
     public Set<MobilityType> mobilityTypes = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Counts counts = Counts.ACCEPTED;
 
     @Column(name = "baseline_year", nullable = false)
     public String baselineYear;

@@ -26,6 +26,9 @@ public record TargetRequest(
         @Size(max = 7) @Schema(description = "The mobility types that count; all student types when absent",
                 example = "[\"SUMMER_TRAINING\", \"CLINICAL_INTERNSHIP_MID\", \"CLINICAL_INTERNSHIP_LONG\", \"RESEARCH_LONG\", \"BASIC_COURSES\"]")
         Set<@NotNull MobilityType> mobilityTypes,
+        @Schema(nullable = true, description = "What counts: ACCEPTED (default) a mobility once the receiving side accepted "
+                + "it; RECOGNISED a mobility once the sending institution recognised its results at home", example = "ACCEPTED")
+        Target.Counts counts,
         @NotNull @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") @Schema(example = "2024/2025")
         String baselineYear,
         @NotNull @PositiveOrZero @Max(100000) @Schema(example = "30") Integer baselineCount,

@@ -64,6 +64,7 @@ public class TargetService {
         target.mobilityTypes = request.mobilityTypes() == null || request.mobilityTypes().isEmpty()
                 ? new LinkedHashSet<>(Arrays.stream(MobilityType.values()).filter(t -> !t.isStaff()).toList())
                 : new LinkedHashSet<>(request.mobilityTypes());
+        target.counts = request.counts() == null ? Target.Counts.ACCEPTED : request.counts();
         target.baselineYear = request.baselineYear();
         target.baselineCount = request.baselineCount();
         target.targetYear = request.targetYear();
@@ -123,7 +124,7 @@ public class TargetService {
     @Transactional
     public TargetProgress progress(UUID id, String actingFor, LocalDate today) {
         var target = find(id, actingFor);
-        var counts = counts(target);
+        var tallies = tallies(target);
         var imported = history.counts(target.id);
         String current = AcademicYear.of(today);
         String assessed = AcademicYear.start(current) < AcademicYear.start(target.targetYear) ? current : target.targetYear;
@@ -131,27 +132,38 @@ public class TargetService {
         TargetProgress.Standing standing = TargetProgress.Standing.UPCOMING;
         for (String year = target.baselineYear; AcademicYear.start(year) <= AcademicYear.start(target.targetYear);
              year = AcademicYear.plus(year, 1)) {
-            var byStatus = counts.getOrDefault(year, new EnumMap<>(CountedMobility.Status.class));
+            var tally = tallies.getOrDefault(year, new Tally());
             int importedCount = imported.getOrDefault(year, 0);
-            int counted = importedCount
-                    + sum(byStatus, CountedMobility.Status.ACCEPTED, CountedMobility.Status.IN_PROGRESS, CountedMobility.Status.COMPLETED);
+            int accepted = tally.sum(CountedMobility.Status.ACCEPTED, CountedMobility.Status.IN_PROGRESS, CountedMobility.Status.COMPLETED);
+            int counted = importedCount + (target.counts == Target.Counts.RECOGNISED ? tally.recognised : accepted);
             int expected = target.expectedIn(year);
             var yearStanding = AcademicYear.start(year) > AcademicYear.start(current) ? TargetProgress.Standing.UPCOMING
                     : counted >= expected ? TargetProgress.Standing.ON_TRACK : TargetProgress.Standing.BEHIND;
-            years.add(new TargetProgress.Year(year, expected, counted, importedCount, sum(byStatus, CountedMobility.Status.NOMINATED),
-                    sum(byStatus, CountedMobility.Status.IN_PROGRESS), sum(byStatus, CountedMobility.Status.COMPLETED),
-                    sum(byStatus, CountedMobility.Status.REJECTED, CountedMobility.Status.CANCELLED, CountedMobility.Status.SEAT_REFUSED), yearStanding));
+            years.add(new TargetProgress.Year(year, expected, counted, importedCount, tally.sum(CountedMobility.Status.NOMINATED),
+                    tally.sum(CountedMobility.Status.IN_PROGRESS), tally.sum(CountedMobility.Status.COMPLETED), tally.recognised,
+                    tally.sum(CountedMobility.Status.REJECTED, CountedMobility.Status.CANCELLED, CountedMobility.Status.SEAT_REFUSED),
+                    yearStanding));
             if (year.equals(assessed)) {
                 standing = yearStanding;
             }
         }
-        return new TargetProgress(target.id, assessed, standing, TargetProgress.COUNTING_RULE, years,
+        return new TargetProgress(target.id, target.counts, assessed, standing, TargetProgress.countingRule(target.counts), years,
                 imported.entrySet().stream().map(e -> new TargetHistory.ImportedYear(e.getKey(), e.getValue())).toList());
     }
 
-    private Map<String, Map<CountedMobility.Status, Integer>> counts(Target target) {
+    /** A year's mobilities: how many are in each status, and how many had their results recognised. */
+    private static final class Tally {
+        final Map<CountedMobility.Status, Integer> byStatus = new EnumMap<>(CountedMobility.Status.class);
+        int recognised;
+
+        int sum(CountedMobility.Status... statuses) {
+            return Arrays.stream(statuses).mapToInt(s -> byStatus.getOrDefault(s, 0)).sum();
+        }
+    }
+
+    private Map<String, Tally> tallies(Target target) {
         List<Object[]> rows = entityManager.createQuery("""
-                        select m.academicYear, m.status, count(m) from CountedMobility m
+                        select m.academicYear, m.status, count(m), count(m.recognisedAt) from CountedMobility m
                         where m.agreementId in :agreements and m.receivingInstitution = :receiving
                           and m.mobilityType in :types and m.academicYear between :first and :last
                         group by m.academicYear, m.status""", Object[].class)
@@ -161,15 +173,12 @@ public class TargetService {
                 .setParameter("first", target.baselineYear)
                 .setParameter("last", target.targetYear)
                 .getResultList();
-        var counts = new HashMap<String, Map<CountedMobility.Status, Integer>>();
+        var tallies = new HashMap<String, Tally>();
         for (Object[] row : rows) {
-            counts.computeIfAbsent((String) row[0], y -> new EnumMap<>(CountedMobility.Status.class))
-                    .put((CountedMobility.Status) row[1], ((Long) row[2]).intValue());
+            var tally = tallies.computeIfAbsent((String) row[0], y -> new Tally());
+            tally.byStatus.put((CountedMobility.Status) row[1], ((Long) row[2]).intValue());
+            tally.recognised += ((Long) row[3]).intValue();
         }
-        return counts;
-    }
-
-    private static int sum(Map<CountedMobility.Status, Integer> byStatus, CountedMobility.Status... statuses) {
-        return Arrays.stream(statuses).mapToInt(s -> byStatus.getOrDefault(s, 0)).sum();
+        return tallies;
     }
 }

@@ -75,6 +75,58 @@ class TargetProgressTest {
     }
 
     @Test
+    void aTargetThatCountsRecognitionCountsAMobilityOnceItsResultsAreRecognisedAtHomeAndOnlyOnce() throws Exception {
+        String lyon = activeAgreement(LYON1, "univ-lyon1.fr");
+        // Baseline 0 last year, 4 next year: this year needs 2.
+        String body = request(List.of(lyon), "sjtu.edu.cn", AcademicYear.plus(current, -1), AcademicYear.plus(current, 1))
+                .replace("\"baselineCount\":30", "\"baselineCount\":0").replace("\"targetCount\":60", "\"targetCount\":4")
+                .replace("\"receivingInstitution\"", "\"counts\":\"RECOGNISED\",\"receivingInstitution\"");
+        String target = given().auth().oauth2(ADMIN).contentType("application/json").body(body)
+                .when().post("/api/targets").then().statusCode(201).body("counts", equalTo("RECOGNISED")).extract().path("id");
+
+        send("MobilityAccepted", "a", lyon, "univ-lyon1.fr", "sjtu.edu.cn", "SUMMER_TRAINING");
+        send("MobilityCompleted", "b", lyon, "univ-lyon1.fr", "sjtu.edu.cn", "SUMMER_TRAINING");
+        send("MobilityCompleted", "c", lyon, "univ-lyon1.fr", "sjtu.edu.cn", "CLINICAL_INTERNSHIP_MID");
+        var year = awaitYear(target, y -> y.getInt("completed") == 2);
+        assertEquals(0, year.getInt("counted"), "accepted and completed, none recognised yet");
+        assertEquals("BEHIND", year.getString("standing"));
+
+        UUID recognitionOfB = recognised("b", lyon, "SUMMER_TRAINING");
+        TestEvents.send(TRANSCRIPTS, recognitionOfB, RESULTS_RECOGNISED, mobilities.get("b"), resultsRecognised("b", lyon, "SUMMER_TRAINING"));
+        recognised("d", lyon, "BASIC_COURSES");     // recognised before its mobility events arrived
+        year = awaitYear(target, y -> y.getInt("recognised") == 2);
+        assertEquals(2, year.getInt("counted"), "the recognition sent twice counts once");
+        assertEquals(3, year.getInt("completed"), "a recognised mobility is a completed one");
+        assertEquals("ON_TRACK", year.getString("standing"));
+        given().auth().oauth2(LYON1).when().get("/api/targets/{id}/progress", target).then().statusCode(200)
+                .body("counts", equalTo("RECOGNISED"))
+                .body("countingRule", org.hamcrest.Matchers.startsWith("A mobility counts in its academic year once the sending"));
+
+        // a target on the same mobilities that counts acceptance is not changed by recognition
+        String accepted = createTarget(lyon, AcademicYear.plus(current, -1), 0, AcademicYear.plus(current, 1), 4);
+        year = awaitYear(accepted, y -> y.getInt("counted") == 4);
+        assertEquals(2, year.getInt("recognised"));
+    }
+
+    static final String TRANSCRIPTS = "curriculum.transcript.events";
+    static final String RESULTS_RECOGNISED = "passerelle.curriculum.ResultsRecognised.v1";
+
+    /** Sends the ResultsRecognised of a mobility (a letter) through the broker; returns the event's id. */
+    private UUID recognised(String mobility, String agreement, String type) throws Exception {
+        return TestEvents.send(TRANSCRIPTS, RESULTS_RECOGNISED, mobilities.computeIfAbsent(mobility, m -> UUID.randomUUID().toString()),
+                resultsRecognised(mobility, agreement, type));
+    }
+
+    private String resultsRecognised(String mobility, String agreement, String type) throws Exception {
+        String id = mobilities.computeIfAbsent(mobility, m -> UUID.randomUUID().toString());
+        var data = (ObjectNode) JSON.readTree(EventContracts.example(RESULTS_RECOGNISED));
+        data.put("mobilityId", id).put("agreementId", agreement).put("academicYear", current)
+                .put("sendingInstitution", "univ-lyon1.fr").put("receivingInstitution", "sjtu.edu.cn").put("mobilityType", type);
+        assertEquals(List.of(), EventContracts.violations(RESULTS_RECOGNISED, data.toString()));
+        return data.toString();
+    }
+
+    @Test
     void aTargetNamesRealAgreementsItsInstitutionIsPartyToAndOnlyTheirPartiesSeeIt() {
         String lyon = activeAgreement(LYON1, "univ-lyon1.fr");
         given().auth().oauth2(ADMIN).contentType("application/json")

@@ -13,8 +13,10 @@ import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -150,9 +152,19 @@ public class Grading {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ConvertedGrade convert(GradingScale from, GradingScale to, String grade, String referenceGroup, String field) {
+        return convert(from, to, grade, referenceGroup, field, new HashMap<>());
+    }
+
+    /**
+     * The same, looking up the table of two scales once for many grades: {@code tablesSeen} keeps, by pair of scale
+     * ids, the table found or its absence, for the length of one request.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ConvertedGrade convert(GradingScale from, GradingScale to, String grade, String referenceGroup, String field,
+                                  Map<List<UUID>, Optional<ConversionTable>> tablesSeen) {
         try {
             if (referenceGroup == null) {
-                var table = table(from.id, to.id);
+                var table = tablesSeen.computeIfAbsent(List.of(from.id, to.id), pair -> table(from.id, to.id));
                 if (table.isPresent()) {
                     return GradeConverter.byTable(from, to, table.get(), grade);
                 }

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import org.passerelle.curriculum.grading.ConvertedGrade;
@@ -64,8 +66,17 @@ public class Recognition {
     @Column(name = "recognised_by_account", updatable = false)
     public String recognisedByAccount;
 
+    /** Set by the database; read back in the insert itself. */
+    @Generated(event = EventType.INSERT)
     @Column(name = "recognised_at", nullable = false, insertable = false, updatable = false)
     public Instant recognisedAt;
+
+    /** The creation key and row of the bulk request that made it under an Idempotency-Key; null otherwise. */
+    @Column(name = "creation_key", updatable = false)
+    public UUID creationKey;
+
+    @Column(name = "creation_row", updatable = false)
+    public Integer creationRow;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "recognised_component", joinColumns = @JoinColumn(name = "recognition_id"))

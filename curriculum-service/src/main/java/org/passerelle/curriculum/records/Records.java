@@ -11,6 +11,7 @@ import org.passerelle.curriculum.events.ResultsRecognised;
 import org.passerelle.curriculum.events.TranscriptCorrected;
 import org.passerelle.curriculum.events.TranscriptData;
 import org.passerelle.curriculum.events.TranscriptIssued;
+import org.passerelle.curriculum.grading.ConversionTable;
 import org.passerelle.curriculum.grading.Grading;
 import org.passerelle.curriculum.grading.GradingScale;
 import org.passerelle.runtime.events.Outbox;
@@ -21,6 +22,8 @@ import org.passerelle.runtime.problem.ProblemType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +61,13 @@ public class Records {
     public record ComponentDraft(UUID sessionId, List<String> homeCourses, boolean extraCredits, String outsideAgreementReason) {
     }
 
+    /**
+     * The bulk request's creation key (null without an Idempotency-Key) and the row, recorded on what the row makes;
+     * the conversion tables the request has looked up so far, so that each is looked up once.
+     */
+    public record BulkRow(UUID creationKey, int row, Map<List<UUID>, Optional<ConversionTable>> tablesSeen) {
+    }
+
     /** A mobility's transcript versions, oldest first, and its recognition if any. */
     public record History(MobilityCopy mobility, List<Transcript> versions, Optional<Recognition> recognition) {
     }
@@ -73,11 +83,16 @@ public class Records {
 
     @Transactional
     public Transcript issue(UUID mobilityId, UUID scaleId, List<ResultDraft> results, Viewer viewer) {
+        return issue(mobilityId, scaleId, results, viewer, null);
+    }
+
+    /** Issues in the caller's transaction, which a refusal leaves untouched (everything is checked before writing). */
+    Transcript issue(UUID mobilityId, UUID scaleId, List<ResultDraft> results, Viewer viewer, BulkRow row) {
         var mobility = lockedForIssuer(mobilityId, viewer);
         if (!versions(mobilityId).isEmpty()) {
             throw new FieldProblem(CurriculumProblems.TRANSCRIPT_EXISTS, "mobilityId", "transcript.exists");
         }
-        var transcript = write(mobility, 1, scaleId, results, null, viewer);
+        var transcript = write(mobility, 1, scaleId, results, null, viewer, row);
         outbox.append(mobilityId, new TranscriptIssued(mobilityId, mobility.sendingInstitution, mobility.receivingInstitution,
                 1, transcript.scaleId, data(transcript), transcript.issuedAt));
         return transcript;
@@ -91,7 +106,7 @@ public class Records {
             throw new FieldProblem(CurriculumProblems.NO_TRANSCRIPT, "mobilityId", "transcript.none");
         }
         int version = versions.get(versions.size() - 1).version + 1;
-        var transcript = write(mobility, version, scaleId, results, reason, viewer);
+        var transcript = write(mobility, version, scaleId, results, reason, viewer, null);
         outbox.append(mobilityId, new TranscriptCorrected(mobilityId, mobility.sendingInstitution, mobility.receivingInstitution,
                 version, reason, transcript.scaleId, data(transcript), transcript.issuedAt));
         return transcript;
@@ -109,6 +124,12 @@ public class Records {
 
     @Transactional
     public Recognition recognise(UUID mobilityId, UUID homeScaleId, String referenceGroup, List<ComponentDraft> drafts, Viewer viewer) {
+        return recognise(mobilityId, homeScaleId, referenceGroup, drafts, viewer, null);
+    }
+
+    /** Recognises in the caller's transaction, which a refusal leaves untouched (everything is checked before writing). */
+    Recognition recognise(UUID mobilityId, UUID homeScaleId, String referenceGroup, List<ComponentDraft> drafts, Viewer viewer,
+                          BulkRow row) {
         var mobility = visible(mobilityId, viewer, LockModeType.PESSIMISTIC_WRITE);
         if (!viewer.admin() && !mobility.sendingInstitution.equals(viewer.institution())) {
             throw new FieldProblem(CurriculumProblems.NOT_SENDING_INSTITUTION, "mobilityId", "recognition.recogniser", mobility.sendingInstitution);
@@ -133,18 +154,24 @@ public class Records {
         recognition.homeScaleId = homeScale.id;
         recognition.recognisedBy = mobility.sendingInstitution;
         recognition.recognisedByAccount = viewer.account();
+        if (row != null && row.creationKey() != null) {
+            recognition.creationKey = row.creationKey();
+            recognition.creationRow = row.row();
+        }
         var results = transcript.results.stream().collect(Collectors.toMap(Transcript.Result::sessionId, Function.identity()));
         for (int i = 0; i < components.size(); i++) {
             var draft = components.get(i);
             var result = results.get(draft.sessionId());
-            var converted = grading.convert(transcriptScale, homeScale, result.grade(), referenceGroup, "components[" + i + "].sessionId");
+            var converted = grading.convert(transcriptScale, homeScale, result.grade(), referenceGroup, "components[" + i + "].sessionId",
+                    row == null ? new HashMap<>() : row.tablesSeen());
             recognition.components.add(new Recognition.Component(result.sessionId(), result.title(), result.grade(),
                     converted.convertedGrade(), converted, draft.extraCredits() ? List.of() : List.copyOf(draft.homeCourses()),
                     draft.extraCredits(), result.ectsEarned(), result.chineseCreditsEarned(), blankToNull(draft.outsideAgreementReason())));
         }
+        // in the order the database gives them back (uuid order: that of their text), as every read shows them
+        recognition.components.sort(Comparator.comparing(c -> c.sessionId().toString()));
         entityManager.persist(recognition);
-        entityManager.flush();
-        entityManager.refresh(recognition);
+        entityManager.flush();   // recognisedAt, which the event carries, comes back from the insert
         outbox.append(mobilityId, new ResultsRecognised(mobilityId, mobility.agreementId, mobility.academicYear, mobility.mobilityType,
                 mobility.sendingInstitution, mobility.receivingInstitution, transcript.version, homeScale.id,
                 recognition.components.stream().map(c -> new ResultsRecognised.Component(c.sessionId(), c.grade(), c.homeGrade(),
@@ -199,6 +226,12 @@ public class Records {
         return recognition(mobilityId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND));
     }
 
+    /** The copy of a mobility the viewer may see; any other is not found. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public MobilityCopy mobility(UUID mobilityId, Viewer viewer) {
+        return visible(mobilityId, viewer, LockModeType.NONE);
+    }
+
     private MobilityCopy lockedForIssuer(UUID mobilityId, Viewer viewer) {
         var mobility = visible(mobilityId, viewer, LockModeType.PESSIMISTIC_WRITE);
         if (!viewer.admin() && !mobility.receivingInstitution.equals(viewer.institution())) {
@@ -220,7 +253,8 @@ public class Records {
     }
 
     /** Checks every result, then writes the version: grades in the receiving institution's scale, components of the agreement. */
-    private Transcript write(MobilityCopy mobility, int version, UUID scaleId, List<ResultDraft> drafts, String reason, Viewer viewer) {
+    private Transcript write(MobilityCopy mobility, int version, UUID scaleId, List<ResultDraft> drafts, String reason, Viewer viewer,
+                             BulkRow row) {
         var scale = grading.scale(scaleId, "scaleId");
         var problems = new InvalidFieldsException.Collector();
         problems.check(scale.institution.equals(mobility.receivingInstitution), "scaleId", "transcript.receiving-scale",
@@ -249,12 +283,25 @@ public class Records {
                     passed ? component.ects() : BigDecimal.ZERO.setScale(1), passed ? component.chineseCredits() : BigDecimal.ZERO.setScale(1),
                     draft.assessedOn()));
         }
+        results.sort(Comparator.comparing(r -> r.sessionId().toString()));   // as the database gives them back
         var transcript = Transcript.version(mobility.mobilityId, version, scale.id, mobility.receivingInstitution, viewer.account(),
                 reason, results);
+        if (row != null && row.creationKey() != null) {
+            transcript.creationKey = row.creationKey();
+            transcript.creationRow = row.row();
+        }
         entityManager.persist(transcript);
-        entityManager.flush();
-        entityManager.refresh(transcript);
+        entityManager.flush();   // issuedAt, which the event carries, comes back from the insert
         return transcript;
+    }
+
+    /** The mobilities whose transcript (or recognition) a bulk request made under this creation key, by row. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Integer, UUID> madeUnder(UUID creationKey, Class<?> kind) {
+        return entityManager.createQuery("select x.creationRow, x.mobilityId from " + kind.getSimpleName() + " x where x.creationKey = ?1",
+                        Object[].class)
+                .setParameter(1, creationKey).getResultStream()
+                .collect(Collectors.toMap(r -> (Integer) r[0], r -> (UUID) r[1]));
     }
 
     private List<Transcript> versions(UUID mobilityId) {

@@ -10,6 +10,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
+import org.hibernate.generator.EventType;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -56,11 +58,20 @@ public class Transcript {
     @Column(name = "issued_by_account", updatable = false)
     public String issuedByAccount;
 
+    /** Set by the database; read back in the insert itself. */
+    @Generated(event = EventType.INSERT)
     @Column(name = "issued_at", nullable = false, insertable = false, updatable = false)
     public Instant issuedAt;
 
     @Column(name = "correction_reason", updatable = false)
     public String correctionReason;
+
+    /** The creation key and row of the bulk request that made it under an Idempotency-Key; null otherwise. */
+    @Column(name = "creation_key", updatable = false)
+    public UUID creationKey;
+
+    @Column(name = "creation_row", updatable = false)
+    public Integer creationRow;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "transcript_result", joinColumns = @JoinColumn(name = "transcript_id"))

@@ -10,22 +10,30 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.passerelle.curriculum.grading.ConvertedGrade;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.passerelle.runtime.http.IdempotentCreations;
+import org.passerelle.runtime.problem.ProblemResponses;
 import org.passerelle.runtime.security.Caller;
 
 import java.math.BigDecimal;
@@ -96,6 +104,13 @@ public class TranscriptResource {
                                      @NotEmpty @Size(max = 100) List<@NotNull @Valid ComponentRequest> components) {
     }
 
+    @Schema(name = "BulkRecognitionRow", description = "The recognition of one mobility's results")
+    public record BulkRecognitionRequest(@NotNull UUID mobilityId, @NotNull @Schema(description = "A scale of the sending institution")
+                                         UUID homeScaleId,
+                                         @Size(max = 100) @Schema(nullable = true, example = "medicine-2022-2025") String referenceGroup,
+                                         @NotEmpty @Size(max = 100) List<@NotNull @Valid ComponentRequest> components) {
+    }
+
     @Schema(name = "RecognitionComponentRequest", description = "A passed component: home courses, or extraCredits true")
     public record ComponentRequest(@NotNull UUID sessionId,
                                    @Size(max = 10) @Schema(nullable = true, example = "[\"UE 4.2 Cardiologie\"]")
@@ -130,6 +145,12 @@ public class TranscriptResource {
 
     @Inject
     Records records;
+
+    @Inject
+    BulkRecords bulk;
+
+    @Inject
+    IdempotentCreations creations;
 
     @Inject
     Caller caller;
@@ -215,34 +236,115 @@ public class TranscriptResource {
             + "(urn:passerelle:problem:no-grade-conversion)")
     public Response recognise(@PathParam("mobilityId") UUID mobilityId, @Valid @NotNull RecognitionRequest request, @Context UriInfo uri) {
         var recognition = records.recognise(mobilityId, request.homeScaleId(), request.referenceGroup(),
-                request.components().stream().map(c -> new Records.ComponentDraft(c.sessionId(), c.homeCourses(), c.extraCredits(),
-                        c.outsideAgreementReason())).toList(), viewer());
+                components(request.components()), viewer());
         return Response.created(uri.getAbsolutePath()).entity(RecognitionView.of(recognition)).build();
     }
 
     @GET
     @Path("/{mobilityId}/recognition")
-    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", PDF})
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
     @Operation(summary = "Get the recognised results",
-            description = "JSON, or CSV (Accept: text/csv; one line per component, separated by ';', UTF-8 with a byte-order mark "
-                    + "so that Excel reads the accents and Chinese). Both institutions and the student.")
+            description = "JSON; or CSV (Accept: text/csv; one line per component, separated by ';', UTF-8 with a byte-order mark "
+                    + "so that Excel reads the accents and Chinese); or a PDF transcript (Accept: application/pdf, or lang given), "
+                    + "its labels in French, English or Chinese (lang, else Accept-Language, else English). Both institutions and "
+                    + "the student.")
     @APIResponse(responseCode = "200", description = "The recognition", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecognitionView.class)),
-            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
+    @APIResponse(responseCode = "400", description = "lang is not fr, en or zh (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "404", description = "Not recognised, or no mobility the caller sees (urn:passerelle:problem:not-found)")
-    public Response recognition(@PathParam("mobilityId") UUID mobilityId, @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+    public Response recognition(@PathParam("mobilityId") UUID mobilityId,
+                                @QueryParam("lang") @Pattern(regexp = "fr|en|zh", message = "{passerelle.language}")
+                                @Parameter(description = "The PDF's language: fr, en or zh", example = "zh") String lang,
+                                @Context HttpHeaders headers) {
         var recognition = records.recognition(mobilityId, viewer());
-        boolean csv = headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf("text/csv")) && !m.isWildcardType());
-        if (csv) {
+        if (lang != null || accepts(headers, PDF)) {
+            String language = RecognitionPdf.language(lang, ProblemResponses.locale(headers));
+            return Response.ok(RecognitionPdf.of(recognition, records.mobility(mobilityId, viewer()), language), PDF)
+                    .header("Content-Disposition", "inline; filename=\"recognition-" + mobilityId + "-" + language + ".pdf\"")
+                    .header("Content-Language", language).build();
+        }
+        if (accepts(headers, "text/csv")) {
             return Response.ok(RecognitionCsv.of(recognition), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"recognition-" + mobilityId + ".csv\"").build();
         }
         return Response.ok(RecognitionView.of(recognition), MediaType.APPLICATION_JSON).build();
     }
 
-    private static List<Records.ResultDraft> results(List<ResultRequest> results) {
+    private static final String PDF = "application/pdf";
+
+    private static boolean accepts(HttpHeaders headers, String type) {
+        return headers.getAcceptableMediaTypes().stream().anyMatch(m -> m.isCompatible(MediaType.valueOf(type)) && !m.isWildcardType());
+    }
+
+    @POST
+    @Path("/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator", "integration"})
+    @Operation(summary = "Issue the transcripts of up to 500 completed mobilities at once",
+            description = "Each row as POST /api/transcripts, with a result per row: a refused row (its problem as a single request "
+                    + "would have it) loses none of the others. A row that breaks a field rule (a grade that does not match the "
+                    + "pattern, a missing field) refuses the whole request, which then records nothing. Send an Idempotency-Key so "
+                    + "that a retried request never issues twice: a retry after the first request died issues the rows it had not "
+                    + "and answers those it had.")
+    @APIResponse(responseCode = "201", description = "A result per row; at least one transcript was issued (each at /api/transcripts/{mobilityId})",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkRecords.Result.class)))
+    @APIResponse(responseCode = "400", description = "A row breaks a field rule, or more than 500 rows (urn:passerelle:problem:validation)")
+    @APIResponse(responseCode = "422", description = NOTHING_RECORDED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = BulkRecords.Refusal.class)))
+    public Response issueAll(@NotNull @Size(max = BulkRecords.MAX_ROWS) List<@NotNull @Valid IssueRequest> rows,
+                             @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never issues twice",
+                                     example = "sjtusm-2027-summer-transcripts") String idempotencyKey,
+                             @Context HttpHeaders headers, @Context UriInfo uri) {
+        var viewer = viewer();
+        return creations.createInSteps(caller.subject(), idempotencyKey, rows,
+                creationKey -> new IdempotentCreations.Created(null, bulk.issue(rows, viewer, creationKey, headers, uri), null));
+    }
+
+    @POST
+    @Path("/recognition/bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "coordinator"})
+    @Operation(summary = "Recognise the results of up to 500 mobilities at once",
+            description = "Each row as POST /api/transcripts/{mobilityId}/recognition, with a result per row: a refused row loses none "
+                    + "of the others. A row that breaks a field rule refuses the whole request, which then records nothing. With an "
+                    + "Idempotency-Key, a retry after the first request died recognises the rows it had not and answers those it had.")
+    @APIResponse(responseCode = "201", description = "A result per row; at least one mobility's results were recognised (each at "
+            + "/api/transcripts/{mobilityId}/recognition)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BulkRecords.Result.class)))
+    @APIResponse(responseCode = "400", description = "A row breaks a field rule, or more than 500 rows (urn:passerelle:problem:validation)")
+    @APIResponse(responseCode = "422", description = NOTHING_RECORDED,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = BulkRecords.Refusal.class)))
+    public Response recogniseAll(@NotNull @Size(max = BulkRecords.MAX_ROWS) List<@NotNull @Valid BulkRecognitionRequest> rows,
+                                 @HeaderParam("Idempotency-Key") @Parameter(description = "So that a retried request never recognises twice",
+                                         example = "lyon1-2027-summer-recognition") String idempotencyKey,
+                                 @Context HttpHeaders headers, @Context UriInfo uri) {
+        var viewer = viewer();
+        return creations.createInSteps(caller.subject(), idempotencyKey, rows,
+                creationKey -> new IdempotentCreations.Created(null, bulk.recognise(rows, viewer, creationKey, headers, uri), null));
+    }
+
+    private static final String NOTHING_RECORDED = "No row was recorded (urn:passerelle:problem:nothing-recorded): rows gives each "
+            + "one's problem; nothing was written, so the Idempotency-Key is free for a corrected request";
+
+    /** A bulk request that recorded no row: the problem, with the result of every row. */
+    @ServerExceptionMapper
+    public Response nothingRecorded(BulkRecords.NothingRecorded e, HttpHeaders headers, UriInfo uri) {
+        Response problem = ProblemResponses.of(e.type(), headers, uri, e.arguments());
+        return Response.fromResponse(problem)
+                .entity(BulkRecords.Refusal.of((org.passerelle.runtime.problem.Problem) problem.getEntity(), e.result()))
+                .build();
+    }
+
+    static List<Records.ResultDraft> results(List<ResultRequest> results) {
         return results.stream().map(r -> new Records.ResultDraft(r.sessionId(), r.grade(), r.assessedOn())).toList();
+    }
+
+    static List<Records.ComponentDraft> components(List<ComponentRequest> components) {
+        return components.stream().map(c -> new Records.ComponentDraft(c.sessionId(), c.homeCourses(), c.extraCredits(),
+                c.outsideAgreementReason())).toList();
     }
 
     /** Staff act for their institution (the office for all); a student for the mobilities of their email. */

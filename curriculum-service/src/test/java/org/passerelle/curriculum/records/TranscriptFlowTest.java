@@ -129,6 +129,18 @@ class TranscriptFlowTest {
                 .body(containsString("sessionId;title;grade;homeGrade")).body(containsString(";85;14;TABLE;UE 4.2 Cardiologie;false;6.0;4.0;"));
         given().auth().oauth2(PARIS).when().get("/api/transcripts/{id}/recognition", mobility).then().statusCode(404);
 
+        // the PDF transcript, in Chinese (the title and grades read back from the PDF's text), French, and no other language
+        String chinese = pdfText(given().auth().oauth2(LYON1).accept("application/pdf").queryParam("lang", "zh")
+                .when().get("/api/transcripts/{id}/recognition", mobility).then().statusCode(200).contentType("application/pdf")
+                .header("Content-Language", "zh").extract().asByteArray(), "zh");
+        assertTrue(chinese.contains("成绩认定单") && chinese.contains("换算成绩") && chinese.contains("UE 4.2 Cardiologie"), chinese);
+        assertTrue(chinese.matches("(?s).*\\b85\\b.*\\b14\\b.*") && chinese.contains("10.5"), chinese);
+        String french = pdfText(given().auth().oauth2(LYON1).header("Accept-Language", "fr").accept("application/pdf")
+                .when().get("/api/transcripts/{id}/recognition", mobility).then().statusCode(200).extract().asByteArray(), "fr");
+        assertTrue(french.contains("Relevé des résultats reconnus") && french.contains("Crédits supplémentaires"), french);
+        given().auth().oauth2(LYON1).queryParam("lang", "de").when().get("/api/transcripts/{id}/recognition", mobility)
+                .then().statusCode(400).body("errors[0].field", equalTo("lang"));
+
         var events = transcriptEvents(mobility);
         assertEquals("passerelle.curriculum.ResultsRecognised.v1", events.get(2).type());
         for (var event : events) {
@@ -171,6 +183,14 @@ class TranscriptFlowTest {
                 .body("items.find { it.code == 'ECTS' }.lowestPass", equalTo("E"));
         given().auth().oauth2(LYON1).when().get("/api/grading-scales/00000000-0000-4000-8000-000000000203").then().statusCode(200)
                 .body("code", equalTo("CN-100")).body("passMark", equalTo(60.0f));
+    }
+
+    /** The text of a PDF as PDFBox extracts it; the PDF is kept in target/ to be looked at. */
+    static String pdfText(byte[] pdf, String language) throws Exception {
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "recognition-" + language + ".pdf"), pdf);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
     }
 
     /** The transcript events of the mobility (its nomination also asked for seats, which the example's session does not have). */
