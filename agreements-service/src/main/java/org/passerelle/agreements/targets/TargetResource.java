@@ -149,16 +149,16 @@ public class TargetResource {
     @APIResponse(responseCode = "200", description = PROGRESS_ANSWER,
             content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(
                     name = "progress", value = """
-                            academicYear;expected;counted;imported;pending;inProgress;completed;notCounted;standing
-                            2023/2024;30;333;333;0;0;0;0;ON_TRACK
+                            academicYear;expected;counted;imported;pending;inProgress;completed;recognised;notCounted;standing
+                            2023/2024;30;333;333;0;0;0;0;0;ON_TRACK
                             """)))
     @APIResponse(responseCode = "404", description = "No such target for you (urn:passerelle:problem:not-found)")
     public Response progressCsv(@PathParam("id") UUID id) {
         var lines = progress(id).years().stream().map(y -> List.of(y.academicYear(), String.valueOf(y.expected()),
                 String.valueOf(y.counted()), String.valueOf(y.imported()), String.valueOf(y.pending()), String.valueOf(y.inProgress()),
-                String.valueOf(y.completed()), String.valueOf(y.notCounted()), y.standing().name())).toList();
+                String.valueOf(y.completed()), String.valueOf(y.recognised()), String.valueOf(y.notCounted()), y.standing().name())).toList();
         return Response.ok(CsvWriter.write(List.of("academicYear", "expected", "counted", "imported", "pending", "inProgress",
-                "completed", "notCounted", "standing"), lines), CsvWriter.MEDIA_TYPE).build();
+                "completed", "recognised", "notCounted", "standing"), lines), CsvWriter.MEDIA_TYPE).build();
     }
 
     @GET

@@ -17,9 +17,9 @@ class TargetChartTest {
     @Test
     void theChartIsAnSvgABrowserScalesWithEveryYearAndTheImportedOnesMarked() throws Exception {
         var years = List.of(
-                new TargetProgress.Year("2024/2025", 30, 31, 0, 2, 10, 5, 1, TargetProgress.Standing.ON_TRACK),
-                new TargetProgress.Year("2025/2026", 40, 12, 0, 6, 3, 0, 0, TargetProgress.Standing.BEHIND));
-        var progress = new TargetProgress(UUID.randomUUID(), "2025/2026", TargetProgress.Standing.BEHIND,
+                new TargetProgress.Year("2024/2025", 30, 31, 0, 2, 10, 5, 0, 1, TargetProgress.Standing.ON_TRACK),
+                new TargetProgress.Year("2025/2026", 40, 12, 0, 6, 3, 0, 0, 0, TargetProgress.Standing.BEHIND));
+        var progress = new TargetProgress(UUID.randomUUID(), Target.Counts.ACCEPTED, "2025/2026", TargetProgress.Standing.BEHIND,
                 TargetProgress.COUNTING_RULE, years, List.of(new TargetHistory.ImportedYear("2023/2024", 333)));
 
         String svg = TargetChart.svg("Inbound students from the French partners", progress);
