@@ -40,8 +40,9 @@ public class EwpIias {
      * What one iia of a file became: a new draft, or a proposed amendment (or revision, for a draft) of the agreement
      * it names, with what it changes; and what of the IIA it does not keep.
      *
-     * @param amendsVersion the version proposed by an amendment (the draft's 1 for a revised draft); null for a new draft
-     * @param changes       null for a new draft
+     * @param amendsVersion the version proposed by an amendment (the draft's 1 for a revised draft); null for a new draft,
+     *                      or for a file that matches the agreement as it is (nothing to amend)
+     * @param changes       null for a new draft; empty for a file that matches the agreement as it is
      */
     public record ImportedDraft(UUID agreementId, String partnerIiaId, String iiaHash, List<String> notKept,
                                 Integer amendsVersion, VersionChanges changes) {
@@ -189,6 +190,11 @@ public class EwpIias {
         var before = agreement.content();
         var content = keepingWhatEwpLacks(imported.content(), before);
         keepConditionIds(content, before);
+        int current = agreement.status == AgreementStatus.DRAFT ? 1 : agreement.versionInForce;
+        var unchanged = VersionChanges.between(current, before, current, content);
+        if (unchanged.fields().isEmpty() && unchanged.conditions().isEmpty()) {
+            return new ImportedDraft(agreement.id, publisher.iiaId(), iiaHash, imported.notKept(), null, unchanged);
+        }
         VersionChanges changes;
         int proposed;
         if (agreement.status == AgreementStatus.DRAFT) {

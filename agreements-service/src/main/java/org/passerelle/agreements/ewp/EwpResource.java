@@ -140,7 +140,8 @@ public class EwpResource {
                             @Schema(description = "What of the IIA the draft does not keep, one sentence each (docs/interop/ewp.md)")
                             List<String> notKept,
                             @Schema(nullable = true, description = "When the file names an agreement Passerelle has: the version "
-                                    + "its proposed amendment would be (1 for a draft it revised); null for a new draft")
+                                    + "its proposed amendment would be (1 for a draft it revised); null for a new draft, or when the file matches "
+                                    + "the agreement as it is (then changes is empty and nothing was amended)")
                             Integer amendsVersion,
                             @Schema(nullable = true, description = "What the amendment (or revision) changes, as GET "
                                     + "/api/agreements/{id}/changes shows it; null for a new draft")

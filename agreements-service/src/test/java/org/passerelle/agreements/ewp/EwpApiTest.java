@@ -146,9 +146,15 @@ class EwpApiTest {
     @Test
     void anExportImportedBackIsAProposedAmendmentShownAsADiffAndReimportingChangesNothing() {
         String original = activeLyonAgreement();
+        long before = agreements.count();
+        // the export as it is: it matches the agreement, nothing to amend
+        given().auth().oauth2(LYON1).contentType("application/xml").body(export(LYON1, original)).when().post("/api/ewp/iias/imports")
+                .then().statusCode(201).body("drafts[0].agreementId", equalTo(original)).body("drafts[0].amendsVersion", nullValue())
+                .body("drafts[0].changes.fields", hasSize(0)).body("drafts[0].changes.conditions", hasSize(0));
+        given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", original).then().statusCode(200).body("amendment", nullValue());
+
         byte[] file = new String(export(LYON1, original), StandardCharsets.UTF_8)
                 .replace("<mobilities-per-year>10<", "<mobilities-per-year>14<").getBytes(StandardCharsets.UTF_8);
-        long before = agreements.count();
         given().auth().oauth2(LYON1).contentType("application/xml").body(file).when().post("/api/ewp/iias/imports")
                 .then().statusCode(201).body("drafts[0].agreementId", equalTo(original)).body("drafts[0].amendsVersion", equalTo(2))
                 .body("drafts[0].changes.from", equalTo(1)).body("drafts[0].changes.to", equalTo(2))
