@@ -10,7 +10,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.passerelle.agreements.Agreement;
 import org.passerelle.agreements.AgreementProblems;
 import org.passerelle.agreements.AgreementRepository;
+import org.passerelle.agreements.AgreementContent;
 import org.passerelle.agreements.AgreementService;
+import org.passerelle.agreements.AgreementStatus;
+import org.passerelle.agreements.CooperationCondition;
+import org.passerelle.agreements.VersionChanges;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 
@@ -32,8 +36,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class EwpIias {
 
-    /** A draft made from one iia of a file, and what of it the draft does not keep. */
-    public record ImportedDraft(UUID agreementId, String partnerIiaId, String iiaHash, List<String> notKept) {
+    /**
+     * What one iia of a file became: a new draft, or a proposed amendment (or revision, for a draft) of the agreement
+     * it names, with what it changes; and what of the IIA it does not keep.
+     *
+     * @param amendsVersion the version proposed by an amendment (the draft's 1 for a revised draft); null for a new draft,
+     *                      or for a file that matches the agreement as it is (nothing to amend)
+     * @param changes       null for a new draft; empty for a file that matches the agreement as it is
+     */
+    public record ImportedDraft(UUID agreementId, String partnerIiaId, String iiaHash, List<String> notKept,
+                                Integer amendsVersion, VersionChanges changes) {
     }
 
     /** The drafts of one file; {@code replayed} when the same file was imported before and nothing changed. */
@@ -116,22 +128,118 @@ public class EwpIias {
         for (int i = 0; i < iias.size(); i++) {
             mapped.add(IiaMapping.fromIia(iias.get(i), "iia[" + (i + 1) + "].", this::currentCode));
         }
+        for (var imported : mapped) {
+            if (actingFor != null && !imported.content().parties().contains(actingFor)) {
+                throw new ProblemException(AgreementProblems.NOT_A_PARTY, actingFor);
+            }
+        }
         List<ImportedDraft> drafts = new ArrayList<>();
         for (int i = 0; i < iias.size(); i++) {
-            Agreement draft = service.draft(actingFor, mapped.get(i).content());
             Iia.Partner publisher = iias.get(i).partners().get(0);
+            Agreement existing = existing(iias.get(i));
+            ImportedDraft result = existing == null
+                    ? new ImportedDraft(service.draft(actingFor, mapped.get(i).content()).id, publisher.iiaId(), iias.get(i).iiaHash(),
+                            mapped.get(i).notKept(), null, null)
+                    : amend(existing, mapped.get(i), publisher, iias.get(i).iiaHash(), actingFor);
             entityManager.createNativeQuery("""
                             insert into ewp_iia_import (agreement_id, file_sha256, position, source, iia_hash, partner_hei_id,
-                                partner_iia_id, partner_iia_code, not_kept, imported_by)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as jsonb), ?10)""")
-                    .setParameter(1, draft.id).setParameter(2, sha).setParameter(3, i + 1).setParameter(4, file)
+                                partner_iia_id, partner_iia_code, not_kept, imported_by, amends_version, changes)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, cast(?9 as jsonb), ?10, ?11, cast(?12 as jsonb))""")
+                    .setParameter(1, result.agreementId()).setParameter(2, sha).setParameter(3, i + 1).setParameter(4, file)
                     .setParameter(5, iias.get(i).iiaHash()).setParameter(6, currentCode(publisher.heiId()))
                     .setParameter(7, publisher.iiaId()).setParameter(8, publisher.iiaCode())
                     .setParameter(9, toJson(mapped.get(i).notKept())).setParameter(10, importedBy)
+                    .setParameter(11, result.amendsVersion())
+                    .setParameter(12, result.changes() == null ? null : toJson(result.changes()))
                     .executeUpdate();
-            drafts.add(new ImportedDraft(draft.id, publisher.iiaId(), iias.get(i).iiaHash(), mapped.get(i).notKept()));
+            drafts.add(result);
         }
         return new Import(sha, false, drafts);
+    }
+
+    /**
+     * The agreement an IIA names, if Passerelle has it: the local HEI's iia-id is one of Passerelle's agreement ids
+     * (the IIA came from Passerelle's own export), or the publishing partner's iia-id is one an earlier import recorded.
+     */
+    private Agreement existing(Iia iia) {
+        for (Iia.Partner partner : iia.partners()) {
+            UUID id = uuid(partner.iiaId());
+            if (id != null && localHei.equals(currentCode(partner.heiId()))) {
+                var found = agreements.findByIdOptional(id);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+        }
+        Iia.Partner publisher = iia.partners().get(0);
+        @SuppressWarnings("unchecked")
+        List<UUID> earlier = entityManager.createNativeQuery("""
+                        select agreement_id from ewp_iia_import where partner_hei_id = ?1 and partner_iia_id = ?2
+                        order by imported_at limit 1""", UUID.class)
+                .setParameter(1, currentCode(publisher.heiId())).setParameter(2, publisher.iiaId()).getResultList();
+        return earlier.isEmpty() ? null : agreements.findById(earlier.get(0));
+    }
+
+    /**
+     * The IIA as a change of the agreement it names: a proposed amendment of an active agreement (the version in force
+     * stays until every party approves), or a revision of a draft. Conditions keep their ids where the same direction
+     * and mobility type was there before, so that the changes show a condition changed rather than replaced.
+     */
+    private ImportedDraft amend(Agreement agreement, IiaMapping.Imported imported, Iia.Partner publisher, String iiaHash,
+                                String actingFor) {
+        var before = agreement.content();
+        var content = keepingWhatEwpLacks(imported.content(), before);
+        keepConditionIds(content, before);
+        int current = agreement.status == AgreementStatus.DRAFT ? 1 : agreement.versionInForce;
+        var unchanged = VersionChanges.between(current, before, current, content);
+        if (unchanged.fields().isEmpty() && unchanged.conditions().isEmpty()) {
+            return new ImportedDraft(agreement.id, publisher.iiaId(), iiaHash, imported.notKept(), null, unchanged);
+        }
+        VersionChanges changes;
+        int proposed;
+        if (agreement.status == AgreementStatus.DRAFT) {
+            service.revise(agreement.id, agreement.version, actingFor, content);
+            proposed = 1;
+            changes = VersionChanges.between(1, before, 1, agreement.content());
+        } else {
+            service.amend(agreement.id, agreement.version, actingFor, content);
+            entityManager.flush();   // the amendment counts as a change of the agreement (its version) before it is proposed
+            service.proposeAmendment(agreement.id, agreement.version, actingFor);
+            proposed = agreement.versionInForce + 1;
+            changes = VersionChanges.between(agreement.versionInForce, before, proposed, agreement.amendment);
+        }
+        return new ImportedDraft(agreement.id, publisher.iiaId(), iiaHash, imported.notKept(), proposed, changes);
+    }
+
+    /**
+     * What EWP cannot carry (the kind, the three titles, the place of signature) stays as it was rather than taking
+     * the import's placeholders; the agreement's years widen to the conditions' when they reach beyond them.
+     */
+    private static AgreementContent keepingWhatEwpLacks(AgreementContent imported, AgreementContent before) {
+        String first = imported.firstAcademicYear().compareTo(before.firstAcademicYear()) < 0 ? imported.firstAcademicYear() : before.firstAcademicYear();
+        String last = imported.lastAcademicYear().compareTo(before.lastAcademicYear()) > 0 ? imported.lastAcademicYear() : before.lastAcademicYear();
+        return AgreementContent.of(before.kind(), before.title(), imported.parties(), imported.signedOn(), before.signedAt(),
+                first, last, imported.conditions());
+    }
+
+    private static void keepConditionIds(AgreementContent content, AgreementContent before) {
+        List<CooperationCondition> unused = new ArrayList<>(before.conditions());
+        for (CooperationCondition c : content.conditions()) {
+            unused.stream().filter(b -> b.sendingInstitution.equals(c.sendingInstitution)
+                            && b.receivingInstitution.equals(c.receivingInstitution) && b.mobilityType == c.mobilityType)
+                    .findFirst().ifPresent(b -> {
+                        c.id = b.id;
+                        unused.remove(b);
+                    });
+        }
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return text == null ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The file a draft was imported from, as it was received. */
@@ -139,7 +247,7 @@ public class EwpIias {
     public byte[] source(UUID id, String actingFor) {
         service.find(id, actingFor);
         @SuppressWarnings("unchecked")
-        List<byte[]> found = entityManager.createNativeQuery("select source from ewp_iia_import where agreement_id = ?1")
+        List<byte[]> found = entityManager.createNativeQuery("select source from ewp_iia_import where agreement_id = ?1 order by imported_at desc")
                 .setParameter(1, id).getResultList();
         if (found.isEmpty()) {
             throw new ProblemException(EwpProblems.NO_SOURCE);
@@ -150,8 +258,9 @@ public class EwpIias {
     private List<ImportedDraft> earlierImport(String sha, String actingFor) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select agreement_id, partner_iia_id, iia_hash, cast(not_kept as varchar) from ewp_iia_import
-                        where file_sha256 = ?1 order by position""")
+                        select agreement_id, partner_iia_id, iia_hash, cast(not_kept as varchar), amends_version,
+                               cast(changes as varchar)
+                        from ewp_iia_import where file_sha256 = ?1 order by position""")
                 .setParameter(1, sha).getResultList();
         List<ImportedDraft> drafts = new ArrayList<>();
         for (Object[] row : rows) {
@@ -160,7 +269,8 @@ public class EwpIias {
             if (!agreements.findByIdOptional(id).map(a -> actingFor == null || a.hasParty(actingFor)).orElse(false)) {
                 throw new ProblemException(AgreementProblems.NOT_A_PARTY, actingFor);
             }
-            drafts.add(new ImportedDraft(id, (String) row[1], (String) row[2], fromJson((String) row[3])));
+            drafts.add(new ImportedDraft(id, (String) row[1], (String) row[2], fromJson((String) row[3]), (Integer) row[4],
+                    row[5] == null ? null : changesFromJson((String) row[5])));
         }
         return drafts;
     }
@@ -186,9 +296,17 @@ public class EwpIias {
         return ids;
     }
 
-    private String toJson(List<String> notes) {
+    private VersionChanges changesFromJson(String changes) {
         try {
-            return json.writeValueAsString(notes);
+            return json.readValue(changes, VersionChanges.class);
+        } catch (JsonProcessingException e) {
+            throw new ProblemException(ProblemType.INTERNAL);
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

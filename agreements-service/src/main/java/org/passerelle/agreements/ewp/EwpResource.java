@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.passerelle.agreements.VersionChanges;
 import org.passerelle.runtime.problem.ProblemResponses;
 import org.passerelle.runtime.security.Caller;
 
@@ -94,12 +95,16 @@ public class EwpResource {
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator"})
-    @Operation(summary = "Import a partner's EWP IIAs API v7 get response as draft agreements",
+    @Operation(summary = "Import a partner's EWP IIAs API v7 get response as draft agreements, or amendments of those it names",
             description = "The file is checked first: no DOCTYPE (no entity, no external file), valid against the official "
                     + "get-response.xsd, each error with its line and column. Each iia becomes a DRAFT agreement with the "
                     + "partners' institutions resolved through identity's crosswalk (current or previous SCHAC code); the "
                     + "file is kept with the draft. The same file imported again changes nothing and answers 200 with the "
-                    + "same drafts. A coordinator's institution must be party to each.")
+                    + "same drafts. A coordinator's institution must be party to each. An iia naming an agreement Passerelle has (the "
+                    + "local HEI's iia-id is its id, as Passerelle's own export writes it, or the partner's iia-id is one an earlier "
+                    + "import recorded) is no second draft: it becomes a proposed amendment of the active agreement (a revision of "
+                    + "a draft), answered with what it changes; an agreement with an amendment pending refuses it "
+                    + "(urn:passerelle:problem:amendment-pending).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_XML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "201", description = "The drafts made, at the Location of the first",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportView.class)))
@@ -110,6 +115,8 @@ public class EwpResource {
             + "(urn:passerelle:problem:ewp-no-iia); an unknown institution, a blended or otherwise unhandled condition, by "
             + "field (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "403", description = "Your institution would not be party to the draft (urn:passerelle:problem:not-a-party)")
+    @APIResponse(responseCode = "409", description = "The agreement the file names has an amendment pending "
+            + "(urn:passerelle:problem:amendment-pending), or is proposed, suspended or ended (urn:passerelle:problem:agreement-status)")
     public Response importFile(@NotNull byte[] file, @Context UriInfo uri) {
         var result = iias.importFile(file, caller.actingFor(), caller.subject());
         var view = ImportView.of(result);
@@ -131,12 +138,20 @@ public class EwpResource {
                             @Schema(nullable = true, description = "The publishing partner's iia-id") String partnerIiaId,
                             @Schema(description = "The iia-hash the file carried") String iiaHash,
                             @Schema(description = "What of the IIA the draft does not keep, one sentence each (docs/interop/ewp.md)")
-                            List<String> notKept) {
+                            List<String> notKept,
+                            @Schema(nullable = true, description = "When the file names an agreement Passerelle has: the version "
+                                    + "its proposed amendment would be (1 for a draft it revised); null for a new draft, or when the file matches "
+                                    + "the agreement as it is (then changes is empty and nothing was amended)")
+                            Integer amendsVersion,
+                            @Schema(nullable = true, description = "What the amendment (or revision) changes, as GET "
+                                    + "/api/agreements/{id}/changes shows it; null for a new draft")
+                            VersionChanges changes) {
         }
 
         static ImportView of(EwpIias.Import result) {
             return new ImportView(result.fileSha256(), result.replayed(), result.drafts().stream()
-                    .map(d -> new Draft(d.agreementId(), d.partnerIiaId(), d.iiaHash(), d.notKept())).toList());
+                    .map(d -> new Draft(d.agreementId(), d.partnerIiaId(), d.iiaHash(), d.notKept(), d.amendsVersion(), d.changes()))
+                    .toList());
         }
     }
 }

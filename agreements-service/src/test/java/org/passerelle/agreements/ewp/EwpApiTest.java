@@ -18,10 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -103,11 +106,14 @@ class EwpApiTest {
     @Test
     void anImportIsADraftKeepingItsSourceAndTheSameFileTwiceChangesNothing() {
         String original = activeLyonAgreement();
-        byte[] file = export(LYON1, original);
+        // the same IIA published with ids Passerelle does not know: a new agreement for Passerelle
+        String partnerId = UUID.randomUUID().toString();
+        byte[] file = new String(export(LYON1, original), StandardCharsets.UTF_8).replace(original, partnerId).getBytes(StandardCharsets.UTF_8);
         long before = agreements.count();
         String draft = given().auth().oauth2(LYON1).contentType("application/xml").body(file)
                 .when().post("/api/ewp/iias/imports")
-                .then().statusCode(201).body("replayed", equalTo(false)).body("drafts[0].partnerIiaId", equalTo(original))
+                .then().statusCode(201).body("replayed", equalTo(false)).body("drafts[0].partnerIiaId", equalTo(partnerId))
+                .body("drafts[0].amendsVersion", nullValue()).body("drafts[0].changes", nullValue())
                 .extract().path("drafts[0].agreementId");
         given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", draft).then().statusCode(200)
                 .body("status", equalTo("DRAFT"))
@@ -126,6 +132,52 @@ class EwpApiTest {
                 .then().statusCode(403).body("type", equalTo("urn:passerelle:problem:not-a-party"));   // not a party, as for a new file
         given().auth().oauth2(LYON1).when().get("/api/ewp/iias/{id}/source", original)
                 .then().statusCode(404).body("type", equalTo("urn:passerelle:problem:ewp-no-source"));
+
+        // a later file of the same partner's IIA (its iia-id recorded above) revises that draft: no second draft
+        byte[] revised = new String(file, StandardCharsets.UTF_8).replace("<mobilities-per-year>10<", "<mobilities-per-year>12<")
+                .getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(LYON1).contentType("application/xml").body(revised).when().post("/api/ewp/iias/imports")
+                .then().statusCode(201).body("drafts[0].agreementId", equalTo(draft)).body("drafts[0].amendsVersion", equalTo(1))
+                .body("drafts[0].changes.conditions[0].change", equalTo("CHANGED"))
+                .body("drafts[0].changes.conditions[0].fields[0].field", equalTo("placesPerYear"));
+        assertEquals(before + 1, agreements.count());
+    }
+
+    @Test
+    void anExportImportedBackIsAProposedAmendmentShownAsADiffAndReimportingChangesNothing() {
+        String original = activeLyonAgreement();
+        long before = agreements.count();
+        // the export as it is: it matches the agreement, nothing to amend
+        given().auth().oauth2(LYON1).contentType("application/xml").body(export(LYON1, original)).when().post("/api/ewp/iias/imports")
+                .then().statusCode(201).body("drafts[0].agreementId", equalTo(original)).body("drafts[0].amendsVersion", nullValue())
+                .body("drafts[0].changes.fields", hasSize(0)).body("drafts[0].changes.conditions", hasSize(0));
+        given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", original).then().statusCode(200).body("amendment", nullValue());
+
+        byte[] file = new String(export(LYON1, original), StandardCharsets.UTF_8)
+                .replace("<mobilities-per-year>10<", "<mobilities-per-year>14<").getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(LYON1).contentType("application/xml").body(file).when().post("/api/ewp/iias/imports")
+                .then().statusCode(201).body("drafts[0].agreementId", equalTo(original)).body("drafts[0].amendsVersion", equalTo(2))
+                .body("drafts[0].changes.from", equalTo(1)).body("drafts[0].changes.to", equalTo(2))
+                .body("drafts[0].changes.conditions", hasSize(1))
+                .body("drafts[0].changes.conditions[0].change", equalTo("CHANGED"))
+                .body("drafts[0].changes.conditions[0].fields[0].from", equalTo(10))
+                .body("drafts[0].changes.conditions[0].fields[0].to", equalTo(14));
+        assertEquals(before, agreements.count());
+        given().auth().oauth2(LYON1).when().get("/api/agreements/{id}", original).then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("conditions[0].placesPerYear", equalTo(10));
+        given().auth().oauth2(LYON1).when().get("/api/agreements/{id}/changes", original).then().statusCode(200)
+                .body("conditions[0].fields[0].to", equalTo(14));
+
+        // the same file again: nothing changes, the same answer
+        given().auth().oauth2(LYON1).contentType("application/xml").body(file).when().post("/api/ewp/iias/imports")
+                .then().statusCode(200).body("replayed", equalTo(true)).body("drafts[0].agreementId", equalTo(original))
+                .body("drafts[0].amendsVersion", equalTo(2)).body("drafts[0].changes.conditions[0].fields[0].to", equalTo(14));
+        // another file while the amendment is pending is refused, and creates nothing
+        byte[] another = new String(file, StandardCharsets.UTF_8).replace("<mobilities-per-year>14<", "<mobilities-per-year>15<")
+                .getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(LYON1).contentType("application/xml").body(another).when().post("/api/ewp/iias/imports")
+                .then().statusCode(409).body("type", equalTo("urn:passerelle:problem:amendment-pending"));
+        assertEquals(before, agreements.count());
     }
 
     @Test

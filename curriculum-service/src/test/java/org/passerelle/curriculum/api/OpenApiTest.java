@@ -30,7 +30,7 @@ class OpenApiTest {
             }
         }));
         assertEquals(List.of(), undocumented);
-        assertEquals(36, paths.values().stream().mapToInt(Map::size).sum(), "operations of the API");
+        assertEquals(40, paths.values().stream().mapToInt(Map::size).sum(), "operations of the API");
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.util.List;
 public record ServiceSpec(String name, int defaultPort, String database, List<String> apiPrefixes) {
 
     public static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("agreements-service", 8081, "agreements", List.of("/api/agreements", "/api/targets")),
-            new ServiceSpec("mobility-service", 8082, "mobility", List.of("/api/mobilities", "/api/statistics")),
-            new ServiceSpec("curriculum-service", 8083, "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts")),
+            new ServiceSpec("agreements-service", 8081, "agreements", List.of("/api/agreements", "/api/targets", "/api/ewp/iias")),
+            new ServiceSpec("mobility-service", 8082, "mobility", List.of("/api/mobilities", "/api/statistics", "/api/ewp/omobilities")),
+            new ServiceSpec("curriculum-service", 8083, "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts", "/api/ewp/imobility-tors")),
             new ServiceSpec("identity-service", 8084, "identity",
                     List.of("/api/institutions", "/api/people", "/api/accounts", "/api/integration-clients", "/api/audit-log",
                             "/api/webhooks")));

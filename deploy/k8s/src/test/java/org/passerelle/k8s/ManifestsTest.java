@@ -48,9 +48,9 @@ class ManifestsTest {
     }
 
     static final List<ServiceSpec> SERVICES = List.of(
-            new ServiceSpec("agreements-service", "agreements", List.of("/api/agreements", "/api/targets")),
-            new ServiceSpec("mobility-service", "mobility", List.of("/api/mobilities", "/api/statistics")),
-            new ServiceSpec("curriculum-service", "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts")),
+            new ServiceSpec("agreements-service", "agreements", List.of("/api/agreements", "/api/targets", "/api/ewp/iias")),
+            new ServiceSpec("mobility-service", "mobility", List.of("/api/mobilities", "/api/statistics", "/api/ewp/omobilities")),
+            new ServiceSpec("curriculum-service", "curriculum", List.of("/api/catalogue", "/api/credit-conversions", "/api/grading-scales", "/api/grade-distributions", "/api/grade-conversion-tables", "/api/grade-conversions", "/api/transcripts", "/api/ewp/imobility-tors")),
             new ServiceSpec("identity-service", "identity", List.of("/api/institutions", "/api/people", "/api/accounts",
                     "/api/integration-clients", "/api/audit-log", "/api/webhooks")));
 
