@@ -104,13 +104,14 @@ public final class OMobilities {
 
     /**
      * EWP v2 knows nomination, live, recognized and cancelled. Accepted, under way and completed are all "live"
-     * (recognition is curriculum-service's, and EWP's "recognized" is not told here); a rejection is "cancelled".
+     * (recognition is curriculum-service's, and EWP's "recognized" is not told here); a rejection, and a nomination
+     * whose sessions were refused (SEAT_REFUSED: the coordinator nominates again), are "cancelled".
      */
     static String status(MobilityStatus status) {
         return switch (status) {
             case NOMINATED -> "nomination";
             case ACCEPTED, IN_PROGRESS, COMPLETED -> "live";
-            case REJECTED, CANCELLED -> "cancelled";
+            case REJECTED, CANCELLED, SEAT_REFUSED -> "cancelled";
         };
     }
 
