@@ -101,11 +101,11 @@ class EwpMobilityFormatTest {
     void aLearningAgreementShowsItsFirstSignedVersionTheChangesInForceAndTheSignedProposal() throws Exception {
         var m = student();
         var la = LearningAgreement.none(m.id);
-        signedByAll(la, List.of(cardiology(), anatomy()));                 // version 1: the first version
-        signedByAll(la, List.of(cardiology(), surgery()));                 // version 2: anatomy out, surgery in
-        var third = la.propose(List.of(surgery()), "sending", T.plusSeconds(600));
-        la.approve(Party.STUDENT, third.contentHash, "student", "student", T.plusSeconds(700));
-        la.approve(Party.SENDING_COORDINATOR, third.contentHash, "lyon", "coordinator", T.plusSeconds(800));
+        signedByAll(m, la, List.of(cardiology(), anatomy()));                 // version 1: the first version
+        signedByAll(m, la, List.of(cardiology(), surgery()));                 // version 2: anatomy out, surgery in
+        var third = la.propose(m, la.revision, List.of(surgery()), "sending", T.plusSeconds(600));
+        la.approve(m, Party.STUDENT, third.contentHash, "student", "student", T.plusSeconds(700));
+        la.approve(m, Party.SENDING_COORDINATOR, third.contentHash, "lyon", "coordinator", T.plusSeconds(800));
 
         byte[] xml = OMobilityLas.getResponse(List.of(new OMobilityLas.Source(m, la)), SETTINGS);
         assertEquals(List.of(), EwpSchemaCopies.errors(xml, EwpSchemaCopies.LAS_GET), new String(xml));
@@ -138,11 +138,11 @@ class EwpMobilityFormatTest {
     void aFirstProposalSignedByTheSendingSideIsAProposalAndAnUnsignedOneIsNotShown() throws Exception {
         var m = student();
         var la = LearningAgreement.none(m.id);
-        var proposal = la.propose(List.of(cardiology()), "student", T);
+        var proposal = la.propose(m, la.revision, List.of(cardiology()), "student", T);
         assertEquals(List.of(), texts(EwpSchemaCopies.parse(OMobilityLas.getResponse(List.of(new OMobilityLas.Source(m, la)), SETTINGS)), "la"));
 
-        la.approve(Party.STUDENT, proposal.contentHash, "student", "student", T);
-        la.approve(Party.SENDING_COORDINATOR, proposal.contentHash, "lyon", "coordinator", T);
+        la.approve(m, Party.STUDENT, proposal.contentHash, "student", "student", T);
+        la.approve(m, Party.SENDING_COORDINATOR, proposal.contentHash, "lyon", "coordinator", T);
         byte[] xml = OMobilityLas.getResponse(List.of(new OMobilityLas.Source(m, la)), SETTINGS);
         assertEquals(List.of(), EwpSchemaCopies.errors(xml, EwpSchemaCopies.LAS_GET));
         Document doc = EwpSchemaCopies.parse(xml);
@@ -154,7 +154,7 @@ class EwpMobilityFormatTest {
     void aMissingContactOrLanguageSettingIsNamed() {
         var m = student();
         var la = LearningAgreement.none(m.id);
-        signedByAll(la, List.of(cardiology()));
+        signedByAll(m, la, List.of(cardiology()));
         var bare = new OMobilityLas.Settings(7, "0912", hei -> new Factsheet(hei, null, null, null, null, null));
         var refused = assertThrows(ProblemException.class,
                 () -> OMobilityLas.getResponse(List.of(new OMobilityLas.Source(m, la)), bare));
@@ -205,10 +205,10 @@ class EwpMobilityFormatTest {
 
     private static int clock;
 
-    static void signedByAll(LearningAgreement la, List<Component.Draft> components) {
-        var version = la.propose(components, "student", T.plusSeconds(++clock));
+    static void signedByAll(Mobility m, LearningAgreement la, List<Component.Draft> components) {
+        var version = la.propose(m, la.revision, components, "student", T.plusSeconds(++clock));
         for (Party party : Party.values()) {
-            la.approve(party, version.contentHash, party.name(), "coordinator", T.plusSeconds(++clock));
+            la.approve(m, party, version.contentHash, party.name(), "coordinator", T.plusSeconds(++clock));
         }
     }
 
