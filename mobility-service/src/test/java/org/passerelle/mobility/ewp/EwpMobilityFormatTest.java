@@ -73,7 +73,7 @@ class EwpMobilityFormatTest {
 
     @Test
     void everyStatusHasItsEwpStatus() {
-        assertEquals(List.of("nomination", "live", "cancelled", "live", "live", "cancelled"),
+        assertEquals(List.of("nomination", "live", "cancelled", "cancelled", "live", "live", "cancelled"),
                 List.of(MobilityStatus.values()).stream().map(OMobilities::status).toList());
     }
 
