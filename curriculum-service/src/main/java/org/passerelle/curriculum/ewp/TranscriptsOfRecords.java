@@ -1,5 +1,6 @@
 package org.passerelle.curriculum.ewp;
 
+import org.passerelle.runtime.ewp.EwpXmlWriter;
 import org.passerelle.curriculum.grading.GradingScale;
 import org.passerelle.curriculum.records.MobilityCopy;
 import org.passerelle.curriculum.records.Transcript;

@@ -1,5 +1,6 @@
 package org.passerelle.mobility.ewp;
 
+import org.passerelle.runtime.ewp.EwpXmlWriter;
 import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityStatus;
 import org.passerelle.runtime.problem.Problem;

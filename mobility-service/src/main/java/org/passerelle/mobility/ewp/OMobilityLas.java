@@ -1,5 +1,6 @@
 package org.passerelle.mobility.ewp;
 
+import org.passerelle.runtime.ewp.EwpXmlWriter;
 import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.learning.Component;
 import org.passerelle.mobility.learning.LearningAgreement;

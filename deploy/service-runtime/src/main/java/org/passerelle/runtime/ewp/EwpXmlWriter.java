@@ -1,4 +1,4 @@
-package org.passerelle.curriculum.ewp;
+package org.passerelle.runtime.ewp;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -6,17 +6,18 @@ import javax.xml.stream.XMLStreamWriter;
 import java.io.ByteArrayOutputStream;
 
 /**
- * Writes an EWP response document element by element, in the namespace last chosen; an optional element whose
- * value is null is left out. A thin layer over StAX so that the mapping reads like the schema it follows.
+ * Writes an EWP response document element by element, in the document's namespace or the one last chosen with
+ * {@link #in(String)}; an optional element whose value is null is left out. A thin layer over StAX so that the
+ * mappings (agreements, mobilities, learning agreements, transcripts) read like the schemas they follow.
  */
-final class EwpXmlWriter {
+public final class EwpXmlWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final XMLStreamWriter xml;
     private String namespace;
 
     /** Starts a document whose root element is {@code root} in {@code namespace}, declaring the other namespaces given as prefix and URI pairs. */
-    EwpXmlWriter(String namespace, String root, String... prefixAndNamespace) {
+    public EwpXmlWriter(String namespace, String root, String... prefixAndNamespace) {
         this.namespace = namespace;
         try {
             xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
@@ -34,12 +35,12 @@ final class EwpXmlWriter {
     }
 
     /** The namespace of the elements written next. */
-    EwpXmlWriter in(String namespace) {
+    public EwpXmlWriter in(String namespace) {
         this.namespace = namespace;
         return this;
     }
 
-    EwpXmlWriter start(String name) {
+    public EwpXmlWriter start(String name) {
         try {
             xml.writeStartElement(namespace, name);
             return this;
@@ -48,7 +49,7 @@ final class EwpXmlWriter {
         }
     }
 
-    EwpXmlWriter attribute(String name, String value) {
+    public EwpXmlWriter attribute(String name, String value) {
         try {
             if (value != null) {
                 xml.writeAttribute(name, value);
@@ -59,7 +60,7 @@ final class EwpXmlWriter {
         }
     }
 
-    EwpXmlWriter text(String text) {
+    public EwpXmlWriter text(String text) {
         try {
             xml.writeCharacters(text);
             return this;
@@ -68,7 +69,7 @@ final class EwpXmlWriter {
         }
     }
 
-    EwpXmlWriter end() {
+    public EwpXmlWriter end() {
         try {
             xml.writeEndElement();
             return this;
@@ -78,16 +79,21 @@ final class EwpXmlWriter {
     }
 
     /** A leaf element with its text; nothing when the value is null (an optional element left out). */
-    EwpXmlWriter element(String name, Object value) {
+    public EwpXmlWriter element(String name, Object value) {
         return value == null ? this : start(name).text(value.toString()).end();
     }
 
+    /** An empty element (EWP's ewp:Empty). */
+    public EwpXmlWriter empty(String name) {
+        return start(name).end();
+    }
+
     /** A leaf element with a type attribute (ELMO's identifiers). */
-    EwpXmlWriter identifier(String type, Object value) {
+    public EwpXmlWriter identifier(String type, Object value) {
         return value == null ? this : start("identifier").attribute("type", type).text(value.toString()).end();
     }
 
-    byte[] finish() {
+    public byte[] finish() {
         try {
             xml.writeEndElement();
             xml.writeEndDocument();
