@@ -356,7 +356,7 @@ public class Agreement {
 
     /**
      * ACTIVE or SUSPENDED -> EXPIRED, once the academic year {@code current} is after its last one; no event (and
-     * no change) otherwise, so that the daily check may ask any agreement, any number of times.
+     * no change) otherwise, so that the periodic check may ask any agreement, any number of times.
      */
     public List<AgreementEvent> expireIfEnded(String current, Instant at) {
         boolean ended = (status == AgreementStatus.ACTIVE || status == AgreementStatus.SUSPENDED)
