@@ -17,6 +17,15 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.EmbeddedColumnNaming;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import org.passerelle.agreements.events.AgreementActivated;
+import org.passerelle.agreements.events.AgreementAmended;
+import org.passerelle.agreements.events.AgreementApproved;
+import org.passerelle.agreements.events.AgreementEvent;
+import org.passerelle.agreements.events.AgreementExpired;
+import org.passerelle.agreements.events.AgreementProposed;
+import org.passerelle.agreements.events.AgreementResumed;
+import org.passerelle.agreements.events.AgreementSuspended;
+import org.passerelle.agreements.events.AgreementTerminated;
 import org.passerelle.runtime.text.SearchText;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
@@ -32,6 +41,11 @@ import java.util.UUID;
 /**
  * An agreement between SJTUSM and one or several partner institutions. It becomes ACTIVE only when every
  * party approved the same content: an approval names the content hash it saw.
+ *
+ * <p>The aggregate of agreements-service, with its parties, conditions and pending amendment: its status and
+ * versions change only through its methods, which enforce the rules of each change and return the events it causes
+ * (none for the changes of a draft or of an amendment not yet proposed, which no other service sees).
+ * AgreementService loads, calls, saves and hands the events to DomainEvents.
  */
 @Entity
 public class Agreement {
@@ -161,21 +175,33 @@ public class Agreement {
         }
     }
 
-    /** DRAFT -> PROPOSED: the content is fixed and each party may now approve it. */
-    public void propose() {
+    /** DRAFT -> PROPOSED: the content is fixed and each party may now approve it (version 1). */
+    public List<AgreementEvent> propose(Instant at) {
         requireStatus(AgreementStatus.DRAFT, "propose");
         status = AgreementStatus.PROPOSED;
         contentHash = content().hash();
+        return List.of(new AgreementProposed(id, 1, false, contentHash, partyCodes(), at));
     }
 
     /** What an approval did. */
     public enum Approved { RECORDED, ACTIVATED, AMENDED }
 
     /**
+     * What an approval did and the events it caused: AgreementApproved, then AgreementActivated or AgreementAmended
+     * when it was the last party's. When a version came into force, the caller keeps it (AgreementVersions).
+     */
+    public record Approval(Approved outcome, List<AgreementEvent> events) {
+
+        public boolean putVersionInForce() {
+            return outcome != Approved.RECORDED;
+        }
+    }
+
+    /**
      * Records that a party approved the content it saw: the proposal of a new agreement, or the proposed
      * amendment of an active one. When every party approved the same content, that content is in force.
      */
-    public Approved approve(String institution, String approvedHash, Instant at) {
+    public Approval approve(String institution, String approvedHash, Instant at) {
         boolean amending = status == AgreementStatus.ACTIVE && amendmentHash != null;
         if (status != AgreementStatus.PROPOSED && !amending) {
             throw new ProblemException(AgreementProblems.WRONG_STATUS, status, "approve");
@@ -186,23 +212,24 @@ public class Agreement {
         if (!current.equals(approvedHash)) {
             throw new ProblemException(AgreementProblems.STALE_APPROVAL, current);
         }
+        var approved = new AgreementApproved(id, amending ? versionInForce + 1 : 1, institution, approvedHash, at);
         if (amending) {
             party.amendmentApprovedHash = approvedHash;
             party.amendmentApprovedAt = at;
             if (parties.stream().allMatch(p -> current.equals(p.amendmentApprovedHash))) {
                 putAmendmentInForce();
-                return Approved.AMENDED;
+                return new Approval(Approved.AMENDED, List.of(approved, AgreementAmended.of(this, at)));
             }
-            return Approved.RECORDED;
+            return new Approval(Approved.RECORDED, List.of(approved));
         }
         party.approvedHash = approvedHash;
         party.approvedAt = at;
         if (parties.stream().allMatch(p -> p.approved(contentHash))) {
             status = AgreementStatus.ACTIVE;
             versionInForce = 1;
-            return Approved.ACTIVATED;
+            return new Approval(Approved.ACTIVATED, List.of(approved, AgreementActivated.of(this, at)));
         }
-        return Approved.RECORDED;
+        return new Approval(Approved.RECORDED, List.of(approved));
     }
 
     private void putAmendmentInForce() {
@@ -245,10 +272,11 @@ public class Agreement {
         amendment = content.canonical();
     }
 
-    /** Fixes the amendment and its hash; each party then approves it. */
-    public void proposeAmendment() {
+    /** Fixes the amendment and its hash; each party then approves it, as the next version. */
+    public List<AgreementEvent> proposeAmendment(Instant at) {
         requireAmendment(false, "propose the amendment");
         amendmentHash = amendment.hash();
+        return List.of(new AgreementProposed(id, versionInForce + 1, true, amendmentHash, partyCodes(), at));
     }
 
     /** Drops the pending amendment, proposed or not; the version in force is untouched. */
@@ -299,35 +327,45 @@ public class Agreement {
         problems.throwIfAny();
     }
 
-    /** ACTIVE -> SUSPENDED: no new mobility may count against it until it is resumed. */
-    public void suspend() {
+    /**
+     * ACTIVE -> SUSPENDED: no new mobility may count against it until it is resumed. The reason is the event's
+     * only (the agreement keeps no suspension reason).
+     */
+    public List<AgreementEvent> suspend(String reason, Instant at) {
         requireStatus(AgreementStatus.ACTIVE, "suspend");
         status = AgreementStatus.SUSPENDED;
+        return List.of(new AgreementSuspended(id, reason, at));
     }
 
     /** SUSPENDED -> ACTIVE. */
-    public void resume() {
+    public List<AgreementEvent> resume(Instant at) {
         requireStatus(AgreementStatus.SUSPENDED, "resume");
         status = AgreementStatus.ACTIVE;
+        return List.of(new AgreementResumed(id, at));
     }
 
-    /** ACTIVE or SUSPENDED -> TERMINATED, with the reason. */
-    public void terminate(String reason) {
+    /** ACTIVE or SUSPENDED -> TERMINATED, with the reason: mobility-service cancels the nominations still pending. */
+    public List<AgreementEvent> terminate(String reason, Instant at) {
         if (status != AgreementStatus.ACTIVE && status != AgreementStatus.SUSPENDED) {
             throw new ProblemException(AgreementProblems.WRONG_STATUS, status, "terminate");
         }
         status = AgreementStatus.TERMINATED;
         terminationReason = reason;
+        return List.of(new AgreementTerminated(id, reason, at));
     }
 
-    /** ACTIVE or SUSPENDED -> EXPIRED, once the academic year {@code current} is after its last one. */
-    public boolean expireIfEnded(String current) {
+    /**
+     * ACTIVE or SUSPENDED -> EXPIRED, once the academic year {@code current} is after its last one; no event (and
+     * no change) otherwise, so that the periodic check may ask any agreement, any number of times.
+     */
+    public List<AgreementEvent> expireIfEnded(String current, Instant at) {
         boolean ended = (status == AgreementStatus.ACTIVE || status == AgreementStatus.SUSPENDED)
                 && AcademicYear.start(lastAcademicYear) < AcademicYear.start(current);
-        if (ended) {
-            status = AgreementStatus.EXPIRED;
+        if (!ended) {
+            return List.of();
         }
-        return ended;
+        status = AgreementStatus.EXPIRED;
+        return List.of(new AgreementExpired(id, lastAcademicYear, at));
     }
 
     public List<String> partyCodes() {

@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
-import org.passerelle.agreements.events.AgreementExpired;
-import org.passerelle.runtime.events.Outbox;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +29,7 @@ public class AgreementExpiry {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     @Scheduled(every = "${passerelle.agreements.expiry.every:1h}", delayed = "${passerelle.agreements.expiry.delay:1m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -60,9 +58,9 @@ public class AgreementExpiry {
                 .getResultList();
         int expired = 0;
         for (UUID id : ended) {
-            var agreement = entityManager.find(Agreement.class, id);
-            if (agreement.expireIfEnded(current)) {
-                outbox.append(agreement.id, new AgreementExpired(agreement.id, agreement.lastAcademicYear, Instant.now()));
+            var expiry = entityManager.find(Agreement.class, id).expireIfEnded(current, Instant.now());
+            if (!expiry.isEmpty()) {
+                events.publish(expiry);
                 expired++;
             }
         }

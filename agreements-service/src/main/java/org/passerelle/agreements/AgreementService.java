@@ -3,15 +3,7 @@ package org.passerelle.agreements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.passerelle.agreements.events.AgreementActivated;
 import org.passerelle.agreements.institutions.KnownInstitutions;
-import org.passerelle.agreements.events.AgreementAmended;
-import org.passerelle.agreements.events.AgreementApproved;
-import org.passerelle.agreements.events.AgreementProposed;
-import org.passerelle.agreements.events.AgreementResumed;
-import org.passerelle.agreements.events.AgreementSuspended;
-import org.passerelle.agreements.events.AgreementTerminated;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 
@@ -19,7 +11,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The use cases of agreements; each change and the events it causes commit together.
+ * The use cases of agreements: each loads the agreement, calls the aggregate (which enforces the rules and returns
+ * the events its change causes), and hands the events to {@link DomainEvents}; the change and its events commit
+ * together.
  *
  * <p>{@code actingFor} is the caller's institution, or null for the SJTUSM international office (admin), which
  * acts for all. An agreement the caller's institution is not party to is answered as if it did not exist.
@@ -35,7 +29,7 @@ public class AgreementService {
     AgreementVersions versions;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     @Inject
     KnownInstitutions institutions;
@@ -68,9 +62,7 @@ public class AgreementService {
     @Transactional
     public Agreement propose(UUID id, long expectedVersion, String actingFor) {
         var agreement = find(id, expectedVersion, actingFor);
-        agreement.propose();
-        outbox.append(agreement.id, new AgreementProposed(agreement.id, 1, false, agreement.contentHash,
-                agreement.partyCodes(), Instant.now()));
+        events.publish(agreement.propose(Instant.now()));
         return agreement;
     }
 
@@ -79,21 +71,11 @@ public class AgreementService {
     public Agreement approve(UUID id, String institution, String contentHash) {
         var agreement = find(id, institution);
         Instant now = Instant.now();
-        int proposedNumber = agreement.status == AgreementStatus.PROPOSED ? 1 : agreement.versionInForce + 1;
-        var outcome = agreement.approve(institution, contentHash, now);
-        outbox.append(agreement.id, new AgreementApproved(agreement.id, proposedNumber, institution, contentHash, now));
-        switch (outcome) {
-            case ACTIVATED -> {
-                versions.inForce(agreement, now);
-                outbox.append(agreement.id, AgreementActivated.of(agreement, now));
-            }
-            case AMENDED -> {
-                versions.inForce(agreement, now);
-                outbox.append(agreement.id, AgreementAmended.of(agreement, now));
-            }
-            case RECORDED -> {
-            }
+        var approval = agreement.approve(institution, contentHash, now);
+        if (approval.putVersionInForce()) {
+            versions.inForce(agreement, now);
         }
+        events.publish(approval.events());
         return agreement;
     }
 
@@ -114,9 +96,7 @@ public class AgreementService {
     @Transactional
     public Agreement proposeAmendment(UUID id, long expectedVersion, String actingFor) {
         var agreement = find(id, expectedVersion, actingFor);
-        agreement.proposeAmendment();
-        outbox.append(agreement.id, new AgreementProposed(agreement.id, agreement.versionInForce + 1, true,
-                agreement.amendmentHash, agreement.partyCodes(), Instant.now()));
+        events.publish(agreement.proposeAmendment(Instant.now()));
         return agreement;
     }
 
@@ -130,24 +110,21 @@ public class AgreementService {
     @Transactional
     public Agreement suspend(UUID id, long expectedVersion, String reason) {
         var agreement = find(id, expectedVersion, null);
-        agreement.suspend();
-        outbox.append(agreement.id, new AgreementSuspended(agreement.id, reason, Instant.now()));
+        events.publish(agreement.suspend(reason, Instant.now()));
         return agreement;
     }
 
     @Transactional
     public Agreement resume(UUID id, long expectedVersion) {
         var agreement = find(id, expectedVersion, null);
-        agreement.resume();
-        outbox.append(agreement.id, new AgreementResumed(agreement.id, Instant.now()));
+        events.publish(agreement.resume(Instant.now()));
         return agreement;
     }
 
     @Transactional
     public Agreement terminate(UUID id, long expectedVersion, String reason) {
         var agreement = find(id, expectedVersion, null);
-        agreement.terminate(reason);
-        outbox.append(agreement.id, new AgreementTerminated(agreement.id, reason, Instant.now()));
+        events.publish(agreement.terminate(reason, Instant.now()));
         return agreement;
     }
 

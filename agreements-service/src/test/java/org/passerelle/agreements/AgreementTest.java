@@ -45,18 +45,18 @@ class AgreementTest {
     @Test
     void activeOnlyOnceEveryPartyApprovedTheSameContent() {
         var agreement = lyonDraft();
-        agreement.propose();
+        agreement.propose(NOW);
         assertEquals(AgreementStatus.PROPOSED, agreement.status);
-        assertEquals(Agreement.Approved.RECORDED, agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW));
+        assertEquals(Agreement.Approved.RECORDED, agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW).outcome());
         assertEquals(AgreementStatus.PROPOSED, agreement.status);
-        assertEquals(Agreement.Approved.ACTIVATED, agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW));
+        assertEquals(Agreement.Approved.ACTIVATED, agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW).outcome());
         assertEquals(AgreementStatus.ACTIVE, agreement.status);
     }
 
     @Test
     void aStaleApprovalIsAConflictNamingTheCurrentHash() {
         var agreement = lyonDraft();
-        agreement.propose();
+        agreement.propose(NOW);
         String stale = "0".repeat(64);
         var refused = assertThrows(ProblemException.class, () -> agreement.approve("univ-lyon1.fr", stale, NOW));
         assertEquals(AgreementProblems.STALE_APPROVAL, refused.type());
@@ -66,7 +66,7 @@ class AgreementTest {
     @Test
     void onlyPartiesApprove() {
         var agreement = lyonDraft();
-        agreement.propose();
+        agreement.propose(NOW);
         assertEquals(AgreementProblems.NOT_A_PARTY, assertThrows(ProblemException.class,
                 () -> agreement.approve("u-paris.fr", agreement.contentHash, NOW)).type());
     }
@@ -83,14 +83,14 @@ class AgreementTest {
     @Test
     void suspendedAndResumedOnlyFromTheRightStatus() {
         var agreement = lyonDraft();
-        assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class, agreement::suspend).type());
-        agreement.propose();
+        assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class, () -> agreement.suspend("audit", NOW)).type());
+        agreement.propose(NOW);
         agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW);
         agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW);
-        agreement.suspend();
+        agreement.suspend("audit", NOW);
         assertEquals(AgreementStatus.SUSPENDED, agreement.status);
-        assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class, agreement::suspend).type());
-        agreement.resume();
+        assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class, () -> agreement.suspend("audit", NOW)).type());
+        agreement.resume(NOW);
         assertEquals(AgreementStatus.ACTIVE, agreement.status);
     }
 
@@ -98,11 +98,11 @@ class AgreementTest {
     void onlyAnActiveOrSuspendedAgreementIsTerminated() {
         var agreement = lyonDraft();
         assertEquals(AgreementProblems.WRONG_STATUS,
-                assertThrows(ProblemException.class, () -> agreement.terminate("no longer needed")).type());
-        agreement.propose();
+                assertThrows(ProblemException.class, () -> agreement.terminate("no longer needed", NOW)).type());
+        agreement.propose(NOW);
         agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW);
         agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW);
-        agreement.terminate("replaced by the 2027 agreement");
+        agreement.terminate("replaced by the 2027 agreement", NOW);
         assertEquals(AgreementStatus.TERMINATED, agreement.status);
         assertEquals("replaced by the 2027 agreement", agreement.terminationReason);
     }

@@ -8,8 +8,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.passerelle.agreements.AgreementTest.NOW;
 
 /** Amendments: a new version approved again while the approved one stays in force; expiry. */
@@ -17,7 +19,7 @@ class AmendmentTest {
 
     static Agreement activeLyonAgreement() {
         var agreement = CooperationConditionTest.draftWith(CooperationConditionTest.lyonToShanghai());
-        agreement.propose();
+        agreement.propose(NOW);
         agreement.approve("univ-lyon1.fr", agreement.contentHash, NOW);
         agreement.approve("sjtu.edu.cn", agreement.contentHash, NOW);
         return agreement;
@@ -50,15 +52,15 @@ class AmendmentTest {
         var agreement = activeLyonAgreement();
         String inForce = agreement.contentHash;
         agreement.amend(grown(agreement));
-        agreement.proposeAmendment();
+        agreement.proposeAmendment(NOW);
 
-        assertEquals(Agreement.Approved.RECORDED, agreement.approve("univ-lyon1.fr", agreement.amendmentHash, NOW));
+        assertEquals(Agreement.Approved.RECORDED, agreement.approve("univ-lyon1.fr", agreement.amendmentHash, NOW).outcome());
         assertEquals(10, agreement.conditions.get(0).placesPerYear, "still the version in force");
         assertEquals(inForce, agreement.contentHash);
         assertEquals(1, agreement.versionInForce);
 
         String amendment = agreement.amendmentHash;
-        assertEquals(Agreement.Approved.AMENDED, agreement.approve("sjtu.edu.cn", amendment, NOW));
+        assertEquals(Agreement.Approved.AMENDED, agreement.approve("sjtu.edu.cn", amendment, NOW).outcome());
         assertEquals(2, agreement.versionInForce);
         assertEquals(amendment, agreement.contentHash);
         assertEquals(15, agreement.conditions.get(0).placesPerYear);
@@ -74,7 +76,7 @@ class AmendmentTest {
         agreement.amend(grown(agreement));
         assertEquals(AgreementProblems.WRONG_STATUS, assertThrows(ProblemException.class,
                 () -> agreement.approve("univ-lyon1.fr", inForce, NOW)).type(), "a draft amendment is not approved yet");
-        agreement.proposeAmendment();
+        agreement.proposeAmendment(NOW);
         var refused = assertThrows(ProblemException.class, () -> agreement.approve("univ-lyon1.fr", inForce, NOW));
         assertEquals(AgreementProblems.STALE_APPROVAL, refused.type());
         assertEquals(agreement.amendmentHash, refused.arguments()[0]);
@@ -125,10 +127,10 @@ class AmendmentTest {
     @Test
     void anAgreementExpiresAfterItsLastAcademicYearOnce() {
         var agreement = activeLyonAgreement();
-        assertEquals(false, agreement.expireIfEnded(AcademicYear.of(LocalDate.of(2030, 8, 31))), "2029/2030 is not over");
-        assertEquals(true, agreement.expireIfEnded(AcademicYear.of(LocalDate.of(2030, 9, 1))));
+        assertTrue(agreement.expireIfEnded(AcademicYear.of(LocalDate.of(2030, 8, 31)), NOW).isEmpty(), "2029/2030 is not over");
+        assertFalse(agreement.expireIfEnded(AcademicYear.of(LocalDate.of(2030, 9, 1)), NOW).isEmpty());
         assertEquals(AgreementStatus.EXPIRED, agreement.status);
-        assertEquals(false, agreement.expireIfEnded("2031/2032"), "expired once");
+        assertTrue(agreement.expireIfEnded("2031/2032", NOW).isEmpty(), "expired once");
     }
 
     private static List<String> fields(Runnable change) {

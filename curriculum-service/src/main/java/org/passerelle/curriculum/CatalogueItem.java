@@ -13,6 +13,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.passerelle.curriculum.events.CatalogueEvent;
+import org.passerelle.curriculum.events.CatalogueItemChanged;
+import org.passerelle.curriculum.events.CatalogueItemPublished;
+import org.passerelle.curriculum.events.CatalogueItemWithdrawn;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.text.LocalizedText;
@@ -32,7 +36,13 @@ import static org.passerelle.curriculum.CatalogueItemKind.CLINICAL_INTERNSHIP;
 import static org.passerelle.curriculum.CatalogueItemKind.RESEARCH_PLACEMENT;
 import static org.passerelle.curriculum.CatalogueItemKind.SUMMER_PROGRAMME;
 
-/** Something a mobile student can follow: a basic course, a clinical internship, a research placement, a summer programme. */
+/**
+ * Something a mobile student can follow: a basic course, a clinical internship, a research placement, a summer programme.
+ *
+ * <p>An aggregate of curriculum-service (its sessions are the other): it changes only through its methods, which
+ * enforce its rules and return the events they cause; CatalogueService loads, calls, saves and hands the events to
+ * DomainEvents.
+ */
 @Entity
 @Table(name = "catalogue_item")
 public class CatalogueItem {
@@ -124,25 +134,38 @@ public class CatalogueItem {
     @Version
     public long version;
 
+    /** A new item and the event that announces it. */
+    public record Published(CatalogueItem item, List<CatalogueEvent> events) {
+    }
+
     /** A new item, published at once. */
-    public static CatalogueItem publish(Details details, Instant at) {
+    public static Published publish(Details details, Instant at) {
         var item = new CatalogueItem();
         item.id = UUID.randomUUID();
         item.status = CatalogueItemStatus.PUBLISHED;
         item.apply(details, at);
-        return item;
+        return new Published(item, List.of(CatalogueItemPublished.of(item)));
     }
 
     /** Changes what describes the item; a withdrawn item is no longer changed. */
-    public void revise(Details details, Instant at) {
+    public List<CatalogueEvent> revise(Details details, Instant at) {
         requirePublished();
         apply(details, at);
+        return List.of(CatalogueItemChanged.of(this));
     }
 
-    public void withdraw(Instant at) {
+    /**
+     * The item is no longer offered, nor are its sessions ({@code sessions}: all of them, locked): refused while
+     * one has holders, and then nothing is withdrawn. CatalogueItemWithdrawn stands for the sessions' withdrawal too,
+     * so theirs cause no event of their own.
+     */
+    public List<CatalogueEvent> withdraw(List<Session> sessions, Instant at) {
         requirePublished();
+        sessions.stream().filter(s -> s.status != SessionStatus.WITHDRAWN).forEach(s -> s.requireNoHolders());
+        sessions.stream().filter(s -> s.status != SessionStatus.WITHDRAWN).forEach(s -> s.withdraw(at));
         status = CatalogueItemStatus.WITHDRAWN;
         updatedAt = at;
+        return List.of(new CatalogueItemWithdrawn(id, at));
     }
 
     public void requirePublished() {

@@ -3,12 +3,6 @@ package org.passerelle.curriculum;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.passerelle.curriculum.events.CatalogueItemChanged;
-import org.passerelle.curriculum.events.CatalogueItemPublished;
-import org.passerelle.curriculum.events.CatalogueItemWithdrawn;
-import org.passerelle.curriculum.events.SessionClosed;
-import org.passerelle.curriculum.events.SessionOpened;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 import org.passerelle.runtime.security.Caller;
@@ -17,7 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The use cases of the catalogue and its sessions; each change and the events it causes commit together. */
+/**
+ * The use cases of the catalogue and its sessions: each loads the item or session, calls the aggregate (which enforces
+ * the rules and returns the events its change causes) and hands the events to {@link DomainEvents}; the change and its
+ * events commit together.
+ */
 @ApplicationScoped
 public class CatalogueService {
 
@@ -28,7 +26,7 @@ public class CatalogueService {
     SessionRepository sessions;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     @Transactional
     public CatalogueItem publish(CatalogueItem.Details details) {
@@ -38,11 +36,12 @@ public class CatalogueService {
     /** A publication that is row {@code row} of a bulk sent under {@code creationKey} (both null otherwise). */
     @Transactional
     public CatalogueItem publish(CatalogueItem.Details details, UUID creationKey, Integer row) {
-        var item = CatalogueItem.publish(details, Instant.now());
+        var published = CatalogueItem.publish(details, Instant.now());
+        var item = published.item();
         item.creationKey = creationKey;
         item.creationRow = creationKey == null ? null : row;
         items.persist(item);
-        outbox.append(item.id, CatalogueItemPublished.of(item));
+        events.publish(published.events());
         return item;
     }
 
@@ -52,9 +51,9 @@ public class CatalogueService {
         var item = item(id);
         requireVersion(item.version, expectedVersion);
         requireMaySupervise(caller, item);
-        item.revise(details, Instant.now());
+        var changed = item.revise(details, Instant.now());
         requireMaySupervise(caller, item);   // a supervisor cannot hand their item to someone else
-        outbox.append(item.id, CatalogueItemChanged.of(item));
+        events.publish(changed);
         return item;
     }
 
@@ -64,14 +63,7 @@ public class CatalogueService {
         var item = item(id);
         requireVersion(item.version, expectedVersion);
         requireMaySupervise(caller, item);
-        Instant now = Instant.now();
-        for (Session session : sessions.lockedOfItem(id)) {
-            if (session.status != SessionStatus.WITHDRAWN) {
-                session.withdraw();
-            }
-        }
-        item.withdraw(now);
-        outbox.append(item.id, new CatalogueItemWithdrawn(item.id, now));
+        events.publish(item.withdraw(sessions.lockedOfItem(id), Instant.now()));
         return item;
     }
 
@@ -104,28 +96,21 @@ public class CatalogueService {
     @Transactional
     public Session open(UUID id, long expectedVersion, Caller caller) {
         var session = sessionToChange(id, expectedVersion, caller);
-        item(session.itemId).requirePublished();
-        session.open();
-        outbox.append(session.itemId, SessionOpened.of(session, Instant.now()));
+        events.publish(session.open(item(session.itemId), Instant.now()));
         return session;
     }
 
     @Transactional
     public Session close(UUID id, long expectedVersion, Caller caller) {
         var session = sessionToChange(id, expectedVersion, caller);
-        session.close();
-        outbox.append(session.itemId, new SessionClosed(session.id, session.itemId, false, Instant.now()));
+        events.publish(session.close(Instant.now()));
         return session;
     }
 
     @Transactional
     public Session withdrawSession(UUID id, long expectedVersion, Caller caller) {
         var session = sessionToChange(id, expectedVersion, caller);
-        boolean wasTakingHolds = session.status == SessionStatus.OPEN;
-        session.withdraw();
-        if (wasTakingHolds) {
-            outbox.append(session.itemId, new SessionClosed(session.id, session.itemId, true, Instant.now()));
-        }
+        events.publish(session.withdraw(Instant.now()));
         return session;
     }
 

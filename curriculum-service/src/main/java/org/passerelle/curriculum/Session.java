@@ -7,14 +7,24 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.passerelle.curriculum.events.CatalogueEvent;
+import org.passerelle.curriculum.events.SessionClosed;
+import org.passerelle.curriculum.events.SessionOpened;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
-/** A catalogue item offered in a period of an academic year, with a number of seats. */
+/**
+ * A catalogue item offered in a period of an academic year, with a number of seats.
+ *
+ * <p>An aggregate of curriculum-service: its status and capacity change only through its methods, which enforce
+ * their rules and return the events they cause (keyed by the item, so an item's events stay in order). The seats
+ * themselves are held and released by SeatLedger, one conditional statement each, never through this entity.
+ */
 @Entity
 @Table(name = "catalogue_session")
 public class Session {
@@ -80,7 +90,7 @@ public class Session {
         requireNot(SessionStatus.WITHDRAWN, "change");
         checkPeriod(academicYear, startDate, endDate);
         if (capacity < held) {
-            throw new InvalidFieldsException(java.util.List.of(
+            throw new InvalidFieldsException(List.of(
                     new InvalidFieldsException.InvalidField("capacity", "session.capacity-below-held", held)));
         }
         this.academicYear = academicYear;
@@ -89,29 +99,41 @@ public class Session {
         this.capacity = capacity;
     }
 
-    /** PLANNED or CLOSED -> OPEN: seats may be held. */
-    public void open() {
+    /** PLANNED or CLOSED -> OPEN, while its item ({@code item}) is offered: seats may be held. */
+    public List<CatalogueEvent> open(CatalogueItem item, Instant at) {
+        item.requirePublished();
         if (status != SessionStatus.PLANNED && status != SessionStatus.CLOSED) {
             throw new ProblemException(CurriculumProblems.SESSION_STATUS, status, "open");
         }
         status = SessionStatus.OPEN;
+        return List.of(SessionOpened.of(this, at));
     }
 
     /** OPEN -> CLOSED: no new holds; the seats held stay held. */
-    public void close() {
+    public List<CatalogueEvent> close(Instant at) {
         if (status != SessionStatus.OPEN) {
             throw new ProblemException(CurriculumProblems.SESSION_STATUS, status, "close");
         }
         status = SessionStatus.CLOSED;
+        return List.of(new SessionClosed(id, itemId, false, at));
     }
 
-    /** Not offered any more; refused while mobilities hold seats, until they are released or moved. */
-    public void withdraw() {
+    /**
+     * Not offered any more; refused while mobilities hold seats, until they are released or moved. Only a session
+     * that was taking holds (OPEN) says so: a planned or closed one took none, so nobody waits on it.
+     */
+    public List<CatalogueEvent> withdraw(Instant at) {
         requireNot(SessionStatus.WITHDRAWN, "withdraw");
+        requireNoHolders();
+        boolean wasTakingHolds = status == SessionStatus.OPEN;
+        status = SessionStatus.WITHDRAWN;
+        return wasTakingHolds ? List.of(new SessionClosed(id, itemId, true, at)) : List.of();
+    }
+
+    void requireNoHolders() {
         if (held > 0) {
             throw new ProblemException(CurriculumProblems.SESSION_HELD, held);
         }
-        status = SessionStatus.WITHDRAWN;
     }
 
     public int freeSeats() {

@@ -33,16 +33,16 @@ class CatalogueItemTest {
 
     @Test
     void itsTitlesAreSearchedWithoutAccentsOrCase() {
-        var item = CatalogueItem.publish(internship("Ruijin Hospital", null, null), Instant.now());
+        var item = CatalogueItem.publish(internship("Ruijin Hospital", null, null), Instant.now()).item();
         assertEquals("hepato gastroenterologie | hepato gastroenterology | 肝胆外科", item.searchText);
     }
 
     @Test
     void itsSupervisorIsTheAccountNamedOnIt() {
-        var item = CatalogueItem.publish(internship("Ruijin Hospital", null, new Supervisor("acc-1", "王芳 Wáng Fāng")), Instant.now());
+        var item = CatalogueItem.publish(internship("Ruijin Hospital", null, new Supervisor("acc-1", "王芳 Wáng Fāng")), Instant.now()).item();
         assertTrue(item.isSupervisedBy("acc-1"));
         assertFalse(item.isSupervisedBy("acc-2"));
-        assertFalse(CatalogueItem.publish(internship("Ruijin Hospital", null, null), Instant.now()).isSupervisedBy(null));
+        assertFalse(CatalogueItem.publish(internship("Ruijin Hospital", null, null), Instant.now()).item().isSupervisedBy(null));
     }
 
     @Test

@@ -13,6 +13,9 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.EmbeddedColumnNaming;
+import org.passerelle.identity.events.InstitutionChanged;
+import org.passerelle.identity.events.InstitutionEvent;
+import org.passerelle.identity.events.InstitutionRegistered;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.text.LocalizedText;
 
@@ -30,6 +33,10 @@ import java.util.UUID;
  * A university, school or hospital taking part in the cooperation, known by its SCHAC code, and by the codes it
  * had before (Université Paris Cité is a merged, renamed university). Its units form a tree: faculties and
  * hospitals, each with its departments.
+ *
+ * <p>An aggregate of identity-service: its registration and changes go through its methods, which enforce its rules
+ * and return the events they cause; InstitutionService loads, calls, saves and hands the events to DomainEvents. That
+ * its codes are no other institution's is checked by InstitutionService, against the others.
  */
 @Entity
 public class Institution {
@@ -82,19 +89,23 @@ public class Institution {
     @Version
     public long version;
 
-    /** A new institution; its registration is announced in the same transaction (see {@link #announceRegistration}). */
-    public static Institution register(InstitutionDetails details) {
+    /** A new institution and the event that announces it. */
+    public record Registered(Institution institution, List<InstitutionEvent> events) {
+    }
+
+    /** A new institution, announced at once (so its row is written once, already announced). */
+    public static Registered register(InstitutionDetails details, Instant at) {
         var institution = new Institution();
         institution.id = UUID.randomUUID();
         institution.apply(details);
-        return institution;
+        return new Registered(institution, institution.announceRegistration(at));
     }
 
     /**
      * Changes the institution. A SCHAC code that is replaced becomes a previous code, so that what was recorded
-     * under it (agreements, nominations) still finds the institution.
+     * under it (agreements, nominations) still finds the institution. InstitutionChanged carries the whole state.
      */
-    public void change(InstitutionDetails details) {
+    public List<InstitutionEvent> change(InstitutionDetails details, Instant at) {
         var previous = new LinkedHashSet<>(details.previousSchacCodes());
         if (!schacCode.equals(details.schacCode())) {
             previous.add(schacCode);
@@ -102,6 +113,7 @@ public class Institution {
         previous.remove(details.schacCode());
         apply(new InstitutionDetails(details.schacCode(), List.copyOf(previous), details.erasmusCode(), details.pic(),
                 details.name(), details.countryCode(), details.units()));
+        return List.of(InstitutionChanged.of(this, at));
     }
 
     private void apply(InstitutionDetails details) {
@@ -141,15 +153,15 @@ public class Institution {
     }
 
     /**
-     * Marks the registration as announced; true the first time. The caller appends InstitutionRegistered in
-     * the same transaction.
+     * Announces the registration once: InstitutionRegistered the first time, nothing after. The institutions the
+     * migrations seeded were registered without it, and are announced when the service starts.
      */
-    public boolean announceRegistration() {
+    public List<InstitutionEvent> announceRegistration(Instant at) {
         if (registrationAnnounced) {
-            return false;
+            return List.of();
         }
         registrationAnnounced = true;
-        return true;
+        return List.of(InstitutionRegistered.of(this, at));
     }
 
     // ---- units --------------------------------------------------------------------------------------------

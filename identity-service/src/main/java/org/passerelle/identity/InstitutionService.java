@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.passerelle.identity.events.InstitutionChanged;
-import org.passerelle.identity.events.InstitutionRegistered;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
 
@@ -27,15 +24,15 @@ public class InstitutionService {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     @Transactional
     public Institution register(InstitutionDetails details) {
         requireCodesFree(null, details);
-        var institution = Institution.register(details);
-        announce(institution);   // before persist: the row is written once, already announced
-        institutions.persist(institution);
-        return institution;
+        var registered = Institution.register(details, Instant.now());
+        institutions.persist(registered.institution());
+        events.publishInstitutionEvents(registered.events());
+        return registered.institution();
     }
 
     /** Changes an institution the caller read at {@code expectedVersion}; 412 if it changed since. */
@@ -47,10 +44,10 @@ public class InstitutionService {
         }
         // checked before the change: its flush would otherwise meet a unique constraint without naming the field
         requireCodesFree(id, details);
-        institution.change(details);
+        var changed = institution.change(details, Instant.now());
         // a change of units alone touches only the unit rows: the institution's version (its ETag) must move too
         entityManager.lock(institution, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
-        outbox.append(institution.id, InstitutionChanged.of(institution, Instant.now()));
+        events.publishInstitutionEvents(changed);
         return institution;
     }
 
@@ -61,14 +58,9 @@ public class InstitutionService {
     @Transactional
     public int announceSeeded() {
         List<Institution> unannounced = institutions.unannouncedForUpdate();
-        unannounced.forEach(this::announce);
+        Instant now = Instant.now();
+        unannounced.forEach(institution -> events.publishInstitutionEvents(institution.announceRegistration(now)));
         return unannounced.size();
-    }
-
-    private void announce(Institution institution) {
-        if (institution.announceRegistration()) {
-            outbox.append(institution.id, InstitutionRegistered.of(institution, Instant.now()));
-        }
     }
 
     /** Each code identifies one institution: current and previous SCHAC codes, the Erasmus code and the PIC. */

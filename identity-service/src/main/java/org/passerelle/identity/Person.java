@@ -10,21 +10,34 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Version;
+import org.passerelle.identity.events.PersonChanged;
+import org.passerelle.identity.events.PersonErased;
+import org.passerelle.identity.events.PersonEvent;
+import org.passerelle.identity.events.PersonRegistered;
+import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.text.Identifiers;
 import org.passerelle.runtime.text.PersonNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * A student or a member of staff of one institution, with names in Latin script and, when they have one, in
  * Chinese characters with pinyin. Each identifier names one person only.
+ *
+ * <p>An aggregate of identity-service: its registration, changes and erasure go through its methods, which enforce
+ * its rules and return the events they cause, with its identifiers as fingerprints only (docs/adr/0008); PersonService
+ * and ErasureService load, call, save and hand the events to DomainEvents. That an identifier is nobody else's is
+ * checked by PersonService, against the other people.
  */
 @Entity
 public class Person {
@@ -87,15 +100,44 @@ public class Person {
     @Column(name = "creation_row", updatable = false)
     public Integer creationRow;
 
-    public static Person register(PersonDetails details) {
+    /** A new person and the event that announces them. */
+    public record Registered(Person person, List<PersonEvent> events) {
+    }
+
+    public static Registered register(PersonDetails details, Fingerprints fingerprints, Instant at) {
         var person = new Person();
         person.id = UUID.randomUUID();
         person.apply(details);
-        return person;
+        return new Registered(person, List.of(PersonRegistered.of(person, person.identifierFingerprints(fingerprints), at)));
     }
 
-    public void change(PersonDetails details) {
+    /** The whole of the person's details as they are now; PersonChanged carries the identifiers as they are now. */
+    public List<PersonEvent> change(PersonDetails details, Fingerprints fingerprints, Instant at) {
         apply(details);
+        return List.of(PersonChanged.of(this, identifierFingerprints(fingerprints), at));
+    }
+
+    /**
+     * What erasing the person tells the other services: the fingerprints of their email, identifiers and account
+     * ({@code account}: the subject of their tokens, null without one), by which each finds its rows. The caller
+     * deletes the person.
+     */
+    public List<PersonEvent> erase(Fingerprints fingerprints, String account, Instant at) {
+        return List.of(new PersonErased(id, fingerprints(fingerprints, account), at));
+    }
+
+    /** The person's fingerprints, as PersonErased carries them and the export asks the other services by. */
+    public List<String> fingerprints(Fingerprints fingerprints, String account) {
+        List<String> prints = new ArrayList<>();
+        prints.add(fingerprints.of(Fingerprints.EMAIL, email));
+        prints.addAll(identifierFingerprints(fingerprints));
+        prints.add(fingerprints.of(Fingerprints.ACCOUNT, account));
+        return prints.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** The identifiers as the events carry them: fingerprints, in the order of {@link #sortedIdentifiers()}. */
+    private List<String> identifierFingerprints(Fingerprints fingerprints) {
+        return sortedIdentifiers().stream().map(i -> fingerprints.of(i.scheme.name(), i.matchKey())).toList();
     }
 
     private void apply(PersonDetails details) {
@@ -144,7 +186,7 @@ public class Person {
     /** The identifiers in a stable order, for answers and events. */
     public List<PersonIdentifier> sortedIdentifiers() {
         return identifiers.stream()
-                .sorted(java.util.Comparator.comparing((PersonIdentifier i) -> i.scheme).thenComparing(PersonIdentifier::matchKey))
+                .sorted(Comparator.comparing((PersonIdentifier i) -> i.scheme).thenComparing(PersonIdentifier::matchKey))
                 .toList();
     }
 }

@@ -5,9 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import org.passerelle.identity.events.PersonChanged;
-import org.passerelle.identity.events.PersonRegistered;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
@@ -21,8 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The use cases of people: registered and changed by the international office, read by their institution. Each
- * registration and change is announced (PersonRegistered, PersonChanged), so that the other services keep a copy
- * of who is known and by which identifiers.
+ * registration and change is announced (PersonRegistered, PersonChanged, as the Person aggregate returns them and
+ * {@link DomainEvents} appends them), so that the other services keep a copy of who is known and by which identifiers.
  */
 @ApplicationScoped
 public class PersonService {
@@ -40,7 +37,7 @@ public class PersonService {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     @Inject
     Fingerprints fingerprints;
@@ -55,12 +52,13 @@ public class PersonService {
     public Person register(PersonDetails details, UUID creationKey, Integer row) {
         requireKnownInstitution(details.institution());
         requireIdentifiersFree(null, details.identifiers());
-        var person = Person.register(details);
+        var registered = Person.register(details, fingerprints, Instant.now());
+        var person = registered.person();
         person.creationKey = creationKey;
         person.creationRow = creationKey == null ? null : row;
         people.persist(person);
         flushNamingDuplicates(details.identifiers());
-        outbox.append(person.id, PersonRegistered.of(person, identifierFingerprints(person), Instant.now()));
+        events.publishPersonEvents(registered.events());
         return person;
     }
 
@@ -72,9 +70,9 @@ public class PersonService {
         }
         requireKnownInstitution(details.institution());
         requireIdentifiersFree(id, details.identifiers());
-        person.change(details);
+        var changed = person.change(details, fingerprints, Instant.now());
         flushNamingDuplicates(details.identifiers());
-        outbox.append(person.id, PersonChanged.of(person, identifierFingerprints(person), Instant.now()));
+        events.publishPersonEvents(changed);
         return person;
     }
 
@@ -101,11 +99,6 @@ public class PersonService {
             found = holder.orElse(found);
         }
         return java.util.Optional.ofNullable(found);
-    }
-
-    /** The person's identifiers as the events carry them: fingerprints, as PersonErased names them too (docs/adr/0008). */
-    private List<String> identifierFingerprints(Person person) {
-        return person.sortedIdentifiers().stream().map(i -> fingerprints.of(i.scheme.name(), i.matchKey())).toList();
     }
 
     private void requireKnownInstitution(String schacCode) {

@@ -20,7 +20,7 @@ public record AgreementActivated(
         String lastAcademicYear,
         String contentHash,
         Instant activatedAt,
-        List<Condition> conditions) {
+        List<Condition> conditions) implements AgreementEvent {
 
     public static AgreementActivated of(Agreement agreement, Instant at) {
         return new AgreementActivated(agreement.id, agreement.kind, agreement.partyCodes(), agreement.firstAcademicYear,

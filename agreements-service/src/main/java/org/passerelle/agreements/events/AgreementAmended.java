@@ -13,7 +13,8 @@ import java.util.UUID;
  */
 @EventType(name = "AgreementAmended", version = 1, aggregate = "agreement")
 public record AgreementAmended(UUID agreementId, int versionNumber, String contentHash, String firstAcademicYear,
-                               String lastAcademicYear, Instant amendedAt, List<AgreementActivated.Condition> conditions) {
+                               String lastAcademicYear, Instant amendedAt, List<AgreementActivated.Condition> conditions)
+        implements AgreementEvent {
 
     public static AgreementAmended of(Agreement agreement, Instant at) {
         return new AgreementAmended(agreement.id, agreement.versionInForce, agreement.contentHash,

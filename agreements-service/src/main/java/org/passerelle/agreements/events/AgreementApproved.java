@@ -8,5 +8,5 @@ import java.util.UUID;
 /** One party approved the proposed version it names by hash; the others may still have to. */
 @EventType(name = "AgreementApproved", version = 1, aggregate = "agreement")
 public record AgreementApproved(UUID agreementId, int versionNumber, String institution, String contentHash,
-                                Instant approvedAt) {
+                                Instant approvedAt) implements AgreementEvent {
 }

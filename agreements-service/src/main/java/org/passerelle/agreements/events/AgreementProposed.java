@@ -12,5 +12,5 @@ import java.util.UUID;
  */
 @EventType(name = "AgreementProposed", version = 1, aggregate = "agreement")
 public record AgreementProposed(UUID agreementId, int versionNumber, boolean amendment, String contentHash,
-                                List<String> parties, Instant proposedAt) {
+                                List<String> parties, Instant proposedAt) implements AgreementEvent {
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
 
 /** A suspended agreement is in force again. */
 @EventType(name = "AgreementResumed", version = 1, aggregate = "agreement")
-public record AgreementResumed(UUID agreementId, Instant resumedAt) {
+public record AgreementResumed(UUID agreementId, Instant resumedAt) implements AgreementEvent {
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
 @EventType(name = "CatalogueItemChanged", version = 1, aggregate = "catalogue")
 public record CatalogueItemChanged(UUID itemId, CatalogueItemKind kind, LocalizedText title, String teachingLanguage,
                                    CreditsData credits, Instant changedAt,
-                                   String offeredBy, List<RequirementData> requirements) {
+                                   String offeredBy, List<RequirementData> requirements) implements CatalogueEvent {
 
     public static CatalogueItemChanged of(CatalogueItem item) {
         return new CatalogueItemChanged(item.id, item.kind, item.title, item.teachingLanguage,

@@ -13,7 +13,7 @@ import java.util.UUID;
 @EventType(name = "CatalogueItemPublished", version = 1, aggregate = "catalogue")
 public record CatalogueItemPublished(UUID itemId, CatalogueItemKind kind, LocalizedText title, String teachingLanguage,
                                      CreditsData credits, Instant publishedAt,
-                                     String offeredBy, List<RequirementData> requirements) {
+                                     String offeredBy, List<RequirementData> requirements) implements CatalogueEvent {
 
     public static CatalogueItemPublished of(CatalogueItem item) {
         return new CatalogueItemPublished(item.id, item.kind, item.title, item.teachingLanguage,

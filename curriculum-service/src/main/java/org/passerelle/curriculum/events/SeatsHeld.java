@@ -8,5 +8,5 @@ import java.util.UUID;
 
 /** A mobility holds a seat in each of these sessions. Key: the mobility id. Schema: docs/events/curriculum/. */
 @EventType(name = "SeatsHeld", version = 1, aggregate = "seats")
-public record SeatsHeld(UUID mobilityId, List<UUID> sessions, Instant heldAt) {
+public record SeatsHeld(UUID mobilityId, List<UUID> sessions, Instant heldAt) implements SeatEvent {
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /** Seats a mobility asked for and did not get, with the reason per session. Schema: docs/events/curriculum/. */
 @EventType(name = "SeatsRefused", version = 1, aggregate = "seats")
-public record SeatsRefused(UUID mobilityId, List<Refusal> refusals, Instant refusedAt) {
+public record SeatsRefused(UUID mobilityId, List<Refusal> refusals, Instant refusedAt) implements SeatEvent {
 
     public record Refusal(UUID sessionId, RefusalReason reason) {
     }

@@ -8,5 +8,5 @@ import java.util.UUID;
 
 /** The seats a mobility held are free again, because it was cancelled or rejected. Schema: docs/events/curriculum/. */
 @EventType(name = "SeatsReleased", version = 1, aggregate = "seats")
-public record SeatsReleased(UUID mobilityId, List<UUID> sessions, String reason, Instant releasedAt) {
+public record SeatsReleased(UUID mobilityId, List<UUID> sessions, String reason, Instant releasedAt) implements SeatEvent {
 }

@@ -4,10 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.passerelle.curriculum.DomainEvents;
+import org.passerelle.curriculum.events.SeatEvent;
 import org.passerelle.curriculum.events.SeatsHeld;
 import org.passerelle.curriculum.events.SeatsRefused;
 import org.passerelle.curriculum.events.SeatsReleased;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.paging.Page;
 import org.passerelle.runtime.paging.PageRequest;
 
@@ -38,7 +39,7 @@ public class SeatLedger {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     /**
      * Holds a seat in each requested session that has one free, refuses the others with their reason, and says
@@ -58,12 +59,14 @@ public class SeatLedger {
                 held.add(session);
             }
         }
+        List<SeatEvent> answers = new ArrayList<>();
         if (!held.isEmpty()) {
-            outbox.append(request.mobilityId(), new SeatsHeld(request.mobilityId(), held, now));
+            answers.add(new SeatsHeld(request.mobilityId(), held, now));
         }
         if (!refused.isEmpty()) {
-            outbox.append(request.mobilityId(), new SeatsRefused(request.mobilityId(), refused, now));
+            answers.add(new SeatsRefused(request.mobilityId(), refused, now));
         }
+        events.publishSeats(answers);
     }
 
     /** Frees every seat the mobility holds; says so in SeatsReleased if it held any. */
@@ -79,7 +82,7 @@ public class SeatLedger {
                     .setParameter(1, session).executeUpdate();
         }
         if (!ordered.isEmpty()) {
-            outbox.append(mobilityId, new SeatsReleased(mobilityId, ordered, reason, Instant.now()));
+            events.publishSeats(List.of(new SeatsReleased(mobilityId, ordered, reason, Instant.now())));
         }
         return ordered;
     }

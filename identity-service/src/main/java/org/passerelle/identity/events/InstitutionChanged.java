@@ -23,7 +23,7 @@ public record InstitutionChanged(
         String countryCode,
         boolean illustrative,
         List<UnitFact> units,
-        Instant changedAt) {
+        Instant changedAt) implements InstitutionEvent {
 
     public static InstitutionChanged of(Institution i, Instant at) {
         return new InstitutionChanged(i.id, i.schacCode, List.copyOf(i.previousSchacCodes), i.erasmusCode, i.pic,

@@ -23,7 +23,7 @@ public record InstitutionRegistered(
         String countryCode,
         boolean illustrative,
         List<UnitFact> units,
-        Instant registeredAt) {
+        Instant registeredAt) implements InstitutionEvent {
 
     public static InstitutionRegistered of(Institution i, Instant at) {
         return new InstitutionRegistered(i.id, i.schacCode, List.copyOf(i.previousSchacCodes), i.erasmusCode, i.pic,

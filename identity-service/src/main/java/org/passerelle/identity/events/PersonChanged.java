@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @EventType(name = "PersonChanged", version = 1, aggregate = "person")
 public record PersonChanged(UUID personId, PersonKind kind, String institution, List<String> identifierFingerprints,
-                            Instant changedAt) {
+                            Instant changedAt) implements PersonEvent {
 
     public static PersonChanged of(Person person, List<String> identifierFingerprints, Instant at) {
         return new PersonChanged(person.id, person.kind, person.institution, identifierFingerprints, at);

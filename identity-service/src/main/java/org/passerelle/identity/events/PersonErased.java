@@ -11,5 +11,5 @@ import java.util.UUID;
  * in plain text, only their fingerprints (org.passerelle.runtime.privacy.Fingerprints). Schema: docs/events/identity/.
  */
 @EventType(name = "PersonErased", version = 1, aggregate = "person")
-public record PersonErased(UUID personId, List<String> fingerprints, Instant erasedAt) {
+public record PersonErased(UUID personId, List<String> fingerprints, Instant erasedAt) implements PersonEvent {
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @EventType(name = "PersonRegistered", version = 1, aggregate = "person")
 public record PersonRegistered(UUID personId, PersonKind kind, String institution, List<String> identifierFingerprints,
-                               Instant registeredAt) {
+                               Instant registeredAt) implements PersonEvent {
 
     public static PersonRegistered of(Person person, List<String> identifierFingerprints, Instant at) {
         return new PersonRegistered(person.id, person.kind, person.institution, identifierFingerprints, at);

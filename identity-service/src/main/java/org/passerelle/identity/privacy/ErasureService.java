@@ -5,14 +5,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.passerelle.identity.DomainEvents;
 import org.passerelle.identity.Person;
-import org.passerelle.identity.PersonIdentifier;
 import org.passerelle.identity.PersonService;
 import org.passerelle.identity.accounts.Account;
 import org.passerelle.identity.accounts.AccountRepository;
 import org.passerelle.identity.accounts.KeycloakDirectory;
-import org.passerelle.identity.events.PersonErased;
-import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.privacy.ErasedValues;
 import org.passerelle.runtime.privacy.Fingerprints;
 
@@ -44,7 +42,7 @@ public class ErasureService {
     EntityManager entityManager;
 
     @Inject
-    Outbox outbox;
+    DomainEvents events;
 
     @Inject
     Fingerprints fingerprints;
@@ -73,7 +71,7 @@ public class ErasureService {
         erasure.erasedBy = erasedBy;
         erasure.erasedAt = Instant.now();
         List<String> values = plainValues(person, account);
-        List<String> prints = fingerprintsOf(person, account);
+        var erased = person.erase(fingerprints, account.map(a -> a.keycloakUserId).orElse(null), erasure.erasedAt);
         account.ifPresent(accounts::delete);
         entityManager.remove(person);
         // mail to the person, sent or waiting, holds their address: an erased person is never written to
@@ -81,7 +79,7 @@ public class ErasureService {
                 .setParameter(1, person.id).setParameter(2, person.email).executeUpdate();
         entityManager.persist(erasure);
         entityManager.flush();
-        outbox.append(person.id, new PersonErased(person.id, prints, erasure.erasedAt));
+        events.publishPersonEvents(erased);
         erasedValues.scrub(values);
         account.ifPresent(a -> erasedValues.forgetCallers(a.keycloakUserId::equals));
         return erasure;
@@ -103,12 +101,6 @@ public class ErasureService {
 
     /** The person's fingerprints, as PersonErased carries them and export asks the other services by. */
     List<String> fingerprintsOf(Person person, Optional<Account> account) {
-        List<String> prints = new ArrayList<>();
-        prints.add(fingerprints.of(Fingerprints.EMAIL, person.email));
-        for (PersonIdentifier identifier : person.sortedIdentifiers()) {
-            prints.add(fingerprints.of(identifier.scheme.name(), identifier.matchKey()));
-        }
-        account.ifPresent(a -> prints.add(fingerprints.of(Fingerprints.ACCOUNT, a.keycloakUserId)));
-        return prints.stream().filter(Objects::nonNull).distinct().toList();
+        return person.fingerprints(fingerprints, account.map(a -> a.keycloakUserId).orElse(null));
     }
 }
