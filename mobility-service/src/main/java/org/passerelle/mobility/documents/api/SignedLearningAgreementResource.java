@@ -15,7 +15,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -31,6 +33,13 @@ import java.util.UUID;
 @Path("/api/mobilities/{id}/learning-agreement/versions/{number}/signed-copy")
 @Tag(name = "Learning agreements")
 public class SignedLearningAgreementResource {
+
+    private static final String SIGNED_COPY_EXAMPLE = """
+            {"id": "7a1c3e5f-2b4d-4f6a-8c0e-1d3f5a7b9c2e", "requirement": "SIGNED_LEARNING_AGREEMENT", "version": 1, "current": true,
+             "fileName": "contrat-pedagogique-signe.pdf", "mediaType": "application/pdf", "sizeBytes": 245760,
+             "sha256": "8a1d2c3b4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9", "validFrom": null, "validUntil": null,
+             "status": "SUBMITTED", "reason": null, "uploadedAt": "2027-03-05T10:00:00Z", "reviewedAt": null,
+             "signedContentHash": "3c9f0e1a7b2d4c6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e"}""";
 
     @Inject
     SignedLearningAgreements signed;
@@ -66,7 +75,8 @@ public class SignedLearningAgreementResource {
                     + "IN_PROGRESS. Publishes SignedLearningAgreementAttached. A refused upload stores nothing.")
     @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA, schema = @Schema(implementation = UploadForm.class)))
     @APIResponse(responseCode = "201", description = "The signed copy, at the address of its content",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DocumentView.class),
+                    examples = @ExampleObject(name = "signed copy", value = SIGNED_COPY_EXAMPLE)))
     @APIResponse(responseCode = "400", description = "No content hash or file, an empty file, a file name with a folder or "
             + "longer than 255 characters (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "404", description = "No such mobility or version for you (urn:passerelle:problem:not-found)")
@@ -95,7 +105,9 @@ public class SignedLearningAgreementResource {
     @APIResponse(responseCode = "404", description = "No such mobility or version for you, or no signed copy of it "
             + "(urn:passerelle:problem:not-found)")
     @AuditedRead("GET /api/mobilities/{id}/learning-agreement/versions/{number}/signed-copy")
-    public Response download(@PathParam("id") UUID id, @PathParam("number") int number) {
+    public Response download(@PathParam("id") UUID id,
+                             @PathParam("number") @Parameter(description = "The version's number (GET .../learning-agreement/versions)",
+                                     examples = @ExampleObject(name = "first version", value = "1")) int number) {
         var document = signed.of(id, number, callers.current());
         return DocumentDownload.response(document, documents.personOf(id), contents);
     }
