@@ -352,11 +352,46 @@ say "GET $MOBILITY_URL/api/statistics/mobilities?academicYear=$ACADEMIC_YEAR&par
 say "statistics: $ACADEMIC_YEAR INBOUND from $PARTNER, $MOBILITY_TYPE, NOMINATED: $NOMINATED"
 
 # ---------------------------------------------------------------------------------------------------------
+step "6. Papers: what the agreement asks of every mobility, the checklist, and an insurance handed in"
+
+# A coordinator of either party sets what the agreement asks of every mobility under it (here Lyon 1's, as in the
+# web frontend; setting it again changes nothing): every open mobility of the agreement gets the line at once.
+COORDINATOR_TOKEN=$(user_token coordinator.univ-lyon1)
+request PUT "$MOBILITY_URL/api/mobilities/agreements/$AGREEMENT/requirements/HEALTH_INSURANCE" "$COORDINATOR_TOKEN" \
+  -H 'Content-Type: application/json' --data-binary '{"validForWholeStay": true, "checkedBy": "RECEIVING"}'
+expect_status 200
+say "PUT .../agreements/$AGREEMENT/requirements/HEALTH_INSURANCE -> 200: a health insurance for the whole stay, checked by $HOME_INSTITUTION"
+
+request GET "$MOBILITY_URL/api/mobilities/$MOBILITY/checklist" "$TOKEN"
+expect_status 200
+contains "$BODY" '"requirement":"HEALTH_INSURANCE"' || fail "the checklist has no HEALTH_INSURANCE line: $BODY"
+say "GET .../api/mobilities/$MOBILITY/checklist -> 200: HEALTH_INSURANCE $(printf '%s' "$BODY" | json_string status)"
+
+# The type is read from the content (PDF, JPEG or PNG), never from the name; the answer gives its SHA-256.
+printf '%%PDF-1.4\n%% Attestation d assurance sante, Maelys D Aubigne-Roussel, %s au %s\ntrailer << >>\n%%%%EOF\n' \
+  "$ARRIVAL" "$DEPARTURE" >"$TMP/attestation-assurance.pdf"
+request POST "$MOBILITY_URL/api/mobilities/$MOBILITY/documents" "$TOKEN" -F requirement=HEALTH_INSURANCE \
+  -F "validFrom=$ARRIVAL" -F "validUntil=$DEPARTURE" -F "file=@$TMP/attestation-assurance.pdf;type=application/pdf"
+expect_status 201
+DOCUMENT=$(printf '%s' "$BODY" | json_string id)
+say "POST .../api/mobilities/$MOBILITY/documents (multipart) -> 201 $(printf '%s' "$BODY" | json_string status)," \
+  "$(printf '%s' "$BODY" | json_string mediaType), sha256 $(printf '%s' "$BODY" | json_string sha256)"
+request GET "$MOBILITY_URL/api/mobilities/$MOBILITY/checklist" "$TOKEN"
+expect_status 200
+[ "$(printf '%s' "$BODY" | json_string status)" = SUBMITTED ] || fail "the line is not SUBMITTED: $BODY"
+say "the checklist line is SUBMITTED, document $DOCUMENT; $HOME_INSTITUTION accepts or rejects it, and the arrival waits until it is accepted"
+
+# the mobility itself did not change; its ETag is read again all the same, as a script does before a change
+request GET "$MOBILITY_URL/api/mobilities/$MOBILITY" "$TOKEN"
+expect_status 200
+ETAG=$(header ETag)
+
+# ---------------------------------------------------------------------------------------------------------
 if [ "$TOUR_KEEP_NOMINATION" = 1 ]; then
   printf '\nTour complete: mobility %s kept (TOUR_KEEP_NOMINATION=1).\n' "$MOBILITY"
   exit 0
 fi
-step "6. Withdraw the tour's nomination (a change: If-Match with the ETag), so that its place is free again"
+step "7. Withdraw the tour's nomination (a change: If-Match with the ETag), so that its place is free again"
 
 request POST "$MOBILITY_URL/api/mobilities/$MOBILITY/cancellation" "$TOKEN" -H 'Content-Type: application/json' \
   --data-binary '{"reason": "Nomination de démonstration (visite guidée)"}'
@@ -389,4 +424,4 @@ while :; do
 done
 say "the changes feed, from the same cursor, shows mobility $MOBILITY again, now CANCELLED"
 
-printf '\nTour complete: nominated, followed and counted mobility %s, then withdrew it.\n' "$MOBILITY"
+printf '\nTour complete: nominated, followed and counted mobility %s, handed in a paper, then withdrew it.\n' "$MOBILITY"

@@ -21,7 +21,7 @@ public class CatalogueItemRepository implements PanacheRepositoryBase<CatalogueI
      */
     public record Search(CatalogueItemStatus status, CatalogueItemKind kind, String teachingLanguage, String specialty,
                          String hospital, String text, String academicYear, LocalDate from, LocalDate to,
-                         Integer freeSeats) {
+                         Integer freeSeats, String offeredBy) {
 
         boolean concernsSessions() {
             return academicYear != null || from != null || to != null || freeSeats != null;
@@ -49,6 +49,10 @@ public class CatalogueItemRepository implements PanacheRepositoryBase<CatalogueI
         if (search.hospital() != null) {
             where.add("lower(i.hospital) = lower(:hospital)");
             parameters.put("hospital", search.hospital().strip());
+        }
+        if (search.offeredBy() != null) {
+            where.add("i.offeredBy = :offeredBy");
+            parameters.put("offeredBy", search.offeredBy().strip());
         }
         if (search.text() != null && !SearchText.normalize(search.text()).isEmpty()) {
             where.add("i.searchText like :text");

@@ -76,7 +76,8 @@ public class CatalogueResource {
     private static final String SEARCH_DESCRIPTION = "Any signed-in role. Published items unless status says otherwise; by "
             + "English title, then id. Text matches the titles in French, English and Chinese, accents and case aside "
             + "(\"hepato\" finds \"Hépato-gastroentérologie\", \"肝\" finds 肝胆外科). The academic year, the period (from, "
-            + "to: the session overlaps it) and free seats concern one same session of the item. With `Accept: text/csv`, "
+            + "to: the session overlaps it) and free seats concern one same session of the item; offeredBy keeps the items of one "
+            + "institution (the French placements offered to outbound Chinese students, say). With `Accept: text/csv`, "
             + "every item found (every page, at most 10,000; page and size do not apply) with all its fields, in the form "
             + "POST /api/catalogue/bulk reads: `;`-separated, UTF-8 with a byte-order mark (docs/api/csv.md). Sent back, "
             + "edited or not, each line matches its item by id: nothing is created twice.";
@@ -134,9 +135,12 @@ public class CatalogueResource {
             @QueryParam("from") @Parameter(description = "A session ends on or after this date", example = "2027-07-01") LocalDate from,
             @QueryParam("to") @Parameter(description = "A session starts on or before this date", example = "2027-08-31") LocalDate to,
             @QueryParam("freeSeats") @Min(1) @Max(10000)
-            @Parameter(description = "An open session has at least this many seats free", example = "1") Integer freeSeats) {
+            @Parameter(description = "An open session has at least this many seats free", example = "1") Integer freeSeats,
+            @QueryParam("offeredBy") @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+", message = "{passerelle.schac-code}")
+            @Parameter(description = "The institution that offers the item (its SCHAC code), e.g. a French university's "
+                    + "placements for outbound students", example = "univ-lyon1.fr") String offeredBy) {
         var search = new CatalogueItemRepository.Search(status, kind, teachingLanguage, specialty, hospital, text,
-                academicYear, from, to, freeSeats);
+                academicYear, from, to, freeSeats, offeredBy);
         var found = items.search(search, page);
         return new Page<>(ItemView.summaries(found.items()), found.page(), found.size(), found.totalItems(), found.totalPages());
     }
@@ -159,9 +163,10 @@ public class CatalogueResource {
             @QueryParam("academicYear") @Pattern(regexp = "[0-9]{4}/[0-9]{4}", message = "{passerelle.academic-year}") String academicYear,
             @QueryParam("from") LocalDate from,
             @QueryParam("to") LocalDate to,
-            @QueryParam("freeSeats") @Min(1) @Max(10000) Integer freeSeats) {
+            @QueryParam("freeSeats") @Min(1) @Max(10000) Integer freeSeats,
+            @QueryParam("offeredBy") @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+", message = "{passerelle.schac-code}") String offeredBy) {
         var search = new CatalogueItemRepository.Search(status, kind, teachingLanguage, specialty, hospital, text,
-                academicYear, from, to, freeSeats);
+                academicYear, from, to, freeSeats, offeredBy);
         var page = new PageRequest();
         page.size = PageRequest.MAX_SIZE;
         var lines = new java.util.ArrayList<List<String>>();

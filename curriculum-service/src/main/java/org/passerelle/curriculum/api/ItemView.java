@@ -58,10 +58,11 @@ public record ItemView(
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public record Summary(UUID id, @Schema(example = "CLINICAL_INTERNSHIP") CatalogueItemKind kind,
                           CatalogueItemStatus status, LocalizedText title, @Schema(example = "fr") String teachingLanguage,
-                          String hospital, String specialty, Credits credits) {
+                          String hospital, String specialty, Credits credits,
+                          @Schema(description = "The institution that offers the item (SCHAC code)", example = "sjtu.edu.cn") String offeredBy) {
 
         static Summary of(CatalogueItem i) {
-            return new Summary(i.id, i.kind, i.status, i.title, i.teachingLanguage, i.hospital, i.specialty, i.credits);
+            return new Summary(i.id, i.kind, i.status, i.title, i.teachingLanguage, i.hospital, i.specialty, i.credits, i.offeredBy);
         }
     }
 

@@ -14,6 +14,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.passerelle.curriculum.Fixtures.ADMIN;
@@ -64,6 +67,14 @@ class CatalogueItemApiTest {
                 .body("requirements.kind", contains("TUBERCULOSIS_SCREENING", "VISA"))
                 .body("requirements.validForWholeStay", contains(true, true))
                 .body("requirements.checkedBy", contains("RECEIVING", "SENDING"));
+        // an outbound Chinese student looks for the placements Lyon 1 offers
+        given().auth().oauth2(STUDENT).queryParam("q", "Summer traineeship in Lyon").queryParam("offeredBy", "univ-lyon1.fr")
+                .when().get("/api/catalogue").then().statusCode(200).body("items.id", hasItem(id))
+                .body("items.offeredBy", everyItem(equalTo("univ-lyon1.fr")));
+        given().auth().oauth2(STUDENT).queryParam("q", "Summer traineeship in Lyon").queryParam("offeredBy", "sjtu.edu.cn")
+                .when().get("/api/catalogue").then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().auth().oauth2(STUDENT).queryParam("offeredBy", "../lyon").when().get("/api/catalogue").then().statusCode(400)
+                .contentType("application/problem+json");
         given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(body.replace("\"offeredBy\":\"univ-lyon1.fr\"", "\"offeredBy\":\"../lyon\""))
                 .when().post("/api/catalogue").then().statusCode(400).contentType("application/problem+json")

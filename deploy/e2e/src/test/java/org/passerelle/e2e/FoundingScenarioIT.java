@@ -135,14 +135,14 @@ class FoundingScenarioIT {
     @Test
     void targetProgressAndStatisticsCountTheSameInboundStudents() throws Exception {
         // 2025/2026: Paris Cité's five summer students, completed; 2026/2027: Lyon 1's cohort of ten, two Lyon 1
-        // clinical students and four Paris Cité basic-courses students, accepted
-        awaitEqual("counted per year in agreements-service", List.of(5L, 16L), () -> {
+        // clinical students and four Paris Cité basic-courses students, accepted, and the summer trainee, arrived
+        awaitEqual("counted per year in agreements-service", List.of(5L, 17L), () -> {
             var progress = api.get(url("agreements-service") + "/api/targets/" + story.target() + "/progress", token("admin.sjtusm")).expect(200);
             return List.of(perYear(progress.json().path("years"), "2025/2026", "counted"), perYear(progress.json().path("years"), "2026/2027", "counted"));
         });
         var statistics = api.get(url("mobility-service") + "/api/statistics/mobilities", token("admin.sjtusm")).expect(200);
         var inbound = statistics.json().path("inboundStudents");
-        assertEquals(List.of(5L, 16L), List.of(perYear(inbound, "2025/2026", "students"), perYear(inbound, "2026/2027", "students")),
+        assertEquals(List.of(5L, 17L), List.of(perYear(inbound, "2025/2026", "students"), perYear(inbound, "2026/2027", "students")),
                 statistics.body());
     }
 
@@ -154,6 +154,20 @@ class FoundingScenarioIT {
                 .map(id -> api.get(url("mobility-service") + "/api/mobilities/" + id, token("admin.sjtusm")).expect(200))
                 .filter(mobility -> mobility.texts("/sessions", "seat").contains("HELD")).count();
         assertEquals(11, heldInMobility);
+    }
+
+    @Test
+    void theSummerTraineeStartedOnlyOnceHerPapersWereAccepted() throws Exception {
+        var trainee = story.trainee();
+        assertEquals(List.of("HEALTH_INSURANCE", "HEPATITIS_B_VACCINATION"), trainee.refusedFirst());
+        assertEquals(List.of("HEPATITIS_B_VACCINATION"), trainee.refusedSecond());
+        assertEquals("IN_PROGRESS", trainee.status());
+        var documents = api.get(url("mobility-service") + "/api/mobilities/" + trainee.mobility() + "/documents", token("student.univ-lyon1"))
+                .expect(200);
+        assertEquals(List.of("ACCEPTED", "REJECTED", "ACCEPTED"), documents.texts("", "status"), documents.body());
+        var checklist = api.get(url("mobility-service") + "/api/mobilities/" + trainee.mobility() + "/checklist", token("coordinator.univ-lyon1"))
+                .expect(200);
+        assertTrue(checklist.json().path("complete").asBoolean(), checklist.body());
     }
 
     @Test
@@ -188,6 +202,7 @@ class FoundingScenarioIT {
     void mobilityServiceShowsEachNominationOnceInTheStatusOfItsLastEventWithTheSeatsOfCurriculumsEvents() throws Exception {
         var nominated = new ArrayList<>(story.inboundMobilities());
         nominated.addAll(story.outboundMobilities());
+        nominated.add(story.trainee().mobility());
         awaitNoDifferences("mobility-service against the mobility and seat events", () -> againstEvents().mobilities(nominated, earlierMobilities));
     }
 
@@ -227,6 +242,7 @@ class FoundingScenarioIT {
         }
         var nominated = new ArrayList<>(story.inboundMobilities());
         nominated.addAll(story.outboundMobilities());
+        nominated.add(story.trainee().mobility());
         var check = againstEvents();
         assertEquals(List.of("mobility " + researcher + ": mobility-service says CANCELLED, its last event MobilityStarted says IN_PROGRESS"),
                 check.mobilities(nominated, earlierMobilities));

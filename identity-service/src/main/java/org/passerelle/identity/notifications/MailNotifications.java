@@ -21,8 +21,9 @@ import java.util.UUID;
 
 /**
  * Who is told what by mail: the coordinators of both institutions of a mobility when it is nominated, accepted,
- * rejected (with the reason) or cancelled; the student when it is accepted; an institution's coordinators when its
- * webhook subscription fails. Each mail is written from a Qute template (templates/mail/) in the recipient's
+ * rejected (with the reason) or cancelled; the student when it is accepted; the student and both institutions'
+ * coordinators when a document of the mobility is rejected (with the reason) or expires in 30, then 7 days; an
+ * institution's coordinators when its webhook subscription fails. Each mail is written from a Qute template (templates/mail/) in the recipient's
  * language - the language of their institution's country: Chinese in China, French in France, English elsewhere -
  * and queued in the transaction of what it tells ({@link MailSender} sends it). Only a person whose record exists
  * and has an email address is written to: an erased person has no record any more.
@@ -48,13 +49,16 @@ public class MailNotifications {
             case "passerelle.mobility.MobilityAccepted.v1" -> "mobility-accepted";
             case "passerelle.mobility.MobilityRejected.v1" -> "mobility-rejected";
             case "passerelle.mobility.MobilityCancelled.v1" -> "mobility-cancelled";
+            case "passerelle.mobility.DocumentRejected.v1" -> "document-rejected";
+            case "passerelle.mobility.DocumentExpiring.v1" -> "document-expiring";
             default -> null;
         };
         if (kind == null) {
             return;
         }
         Map<String, Object> facts = new LinkedHashMap<>();
-        for (String field : List.of("mobilityId", "mobilityType", "academicYear", "sendingInstitution", "receivingInstitution", "reason")) {
+        for (String field : List.of("mobilityId", "mobilityType", "academicYear", "sendingInstitution", "receivingInstitution", "reason",
+                "requirement", "validUntil", "daysBefore")) {
             facts.put(field, data.path(field).asText(""));
         }
         for (String institution : parties) {
@@ -64,6 +68,9 @@ public class MailNotifications {
         }
         if (kind.equals("mobility-accepted") && personId != null) {
             person(personId).ifPresent(student -> queue(student, "mobility-accepted-student", facts));
+        }
+        if (kind.startsWith("document-") && personId != null) {   // the student's own paper, same words as to the coordinators
+            person(personId).ifPresent(student -> queue(student, kind, facts));
         }
     }
 

@@ -119,6 +119,17 @@ class WebhookRulesTest {
     }
 
     @Test
+    void aDocumentIsHeardOfByTheInstitutionsAndTheStudentItsMobilityNamed() throws Exception {
+        var rejected = JSON.readTree("{\"mobilityId\": \"m1\", \"requirement\": \"VISA\", \"reason\": \"expired\"}");
+        var heard = Audience.of("passerelle.mobility.DocumentRejected.v1", rejected, Set.of("univ-lyon1.fr", "sjtu.edu.cn")).orElseThrow();
+        assertEquals("m1", heard.objectKey());
+        assertTrue(heard.reaches("univ-lyon1.fr") && heard.reaches("sjtu.edu.cn"));
+        assertFalse(heard.reaches("u-paris.fr"));
+        assertTrue(Audience.DELIVERED_TYPES.containsAll(java.util.List.of("passerelle.mobility.DocumentExpiring.v1",
+                "passerelle.mobility.DocumentSubmitted.v1", "passerelle.mobility.ChecklistCompleted.v1")));
+    }
+
+    @Test
     void theCatalogueIsHeardOfByEveryoneAndAuditEventsByNobody() throws Exception {
         var published = Audience.of("passerelle.curriculum.CatalogueItemPublished.v1", JSON.readTree("{\"itemId\": \"i1\"}"), Set.of());
         assertTrue(published.orElseThrow().reaches("u-paris.fr"));

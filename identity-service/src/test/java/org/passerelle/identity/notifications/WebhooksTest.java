@@ -196,6 +196,33 @@ class WebhooksTest {
         assertEquals(0, count("select count(*) from outgoing_mail where person_id = ?", erased));
     }
 
+    @Test
+    void theStudentAndBothCoordinatorsAreWrittenWhenADocumentIsRejectedOrExpiresSoon() throws Exception {
+        String lyon = registerCoordinator("univ-lyon1.fr");
+        String sjtu = registerCoordinator("sjtu.edu.cn");
+        UUID student = UUID.randomUUID();
+        String studentEmail = insertPerson(student, "STUDENT", "univ-lyon1.fr");
+        String mobility = UUID.randomUUID().toString();
+        TestEvents.send(MOBILITY_TOPIC, NOMINATED, mobility, mobilityData(NOMINATED, mobility, student));
+        // the document events name the mobility only: its parties and student are those its nomination named
+        TestEvents.send(MOBILITY_TOPIC, "passerelle.mobility.DocumentRejected.v1", mobility, JSON.writeValueAsString(Map.of(
+                "documentId", UUID.randomUUID().toString(), "mobilityId", mobility, "requirement", "HEPATITIS_B_VACCINATION",
+                "version", 1, "reason", "Photo illisible : scannez la page du carnet", "rejectedAt", Instant.now().toString())));
+        TestEvents.send(MOBILITY_TOPIC, "passerelle.mobility.DocumentExpiring.v1", mobility, JSON.writeValueAsString(Map.of(
+                "documentId", UUID.randomUUID().toString(), "mobilityId", mobility, "requirement", "HEALTH_INSURANCE",
+                "validUntil", "2027-07-20", "daysBefore", 7, "sendingInstitution", "univ-lyon1.fr",
+                "receivingInstitution", "sjtu.edu.cn", "plannedDeparture", "2027-07-30")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> MailResource.to(studentEmail).size() == 2
+                && MailResource.to(lyon).stream().filter(m -> m.body().contains(mobility)).count() == 3
+                && MailResource.to(sjtu).stream().filter(m -> m.body().contains(mobility) || m.subject().contains(mobility)).count() == 3);
+        var toStudent = MailResource.to(studentEmail);
+        assertTrue(toStudent.stream().anyMatch(m -> m.subject().startsWith("Document refusé : HEPATITIS_B_VACCINATION")
+                && m.body().contains("Photo illisible : scannez la page du carnet")), toStudent.toString());
+        assertTrue(toStudent.stream().anyMatch(m -> m.subject().startsWith("HEALTH_INSURANCE expire dans 7 jours")
+                && m.body().contains("2027-07-20")), toStudent.toString());
+        assertTrue(MailResource.to(sjtu).stream().anyMatch(m -> m.subject().startsWith("文件被退回")), MailResource.to(sjtu).toString());
+    }
+
     record Created(UUID id, String secret) {
     }
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Each mobility's checklist: its lines derived from the items of the sessions it asked for (those not refused or
- * released) and from what its receiving institution asks of every mobility; recomputed whenever it is used and
+ * released) and from what its receiving institution and its agreement ask of every mobility; recomputed whenever it is used and
  * when a requirement changes. Publishes ChecklistCompleted when every line becomes accepted.
  */
 @ApplicationScoped
@@ -82,7 +82,7 @@ public class Checklists {
     @Transactional
     public int recomputeForItem(UUID itemId) {
         return recomputeAll("""
-                select distinct m.id, m.status, m.receiving_institution from mobility m
+                select distinct m.id, m.status, m.receiving_institution, m.agreement_id from mobility m
                 join mobility_session ms on ms.mobility_id = m.id join catalogue_session cs on cs.session_id = ms.session_id
                 where cs.item_id = ?1 and m.status in """ + OPEN_SQL, itemId);
     }
@@ -91,15 +91,22 @@ public class Checklists {
     @Transactional
     public int recomputeForSession(UUID sessionId) {
         return recomputeAll("""
-                select distinct m.id, m.status, m.receiving_institution from mobility m join mobility_session ms on ms.mobility_id = m.id
-                where ms.session_id = ?1 and m.status in """ + OPEN_SQL, sessionId);
+                select distinct m.id, m.status, m.receiving_institution, m.agreement_id from mobility m
+                join mobility_session ms on ms.mobility_id = m.id where ms.session_id = ?1 and m.status in """ + OPEN_SQL, sessionId);
     }
 
     /** Recomputes the checklists of the open mobilities this institution receives. */
     @Transactional
     public int recomputeForInstitution(String institution) {
-        return recomputeAll("select id, status, receiving_institution from mobility where receiving_institution = ?1 and status in "
+        return recomputeAll("select id, status, receiving_institution, agreement_id from mobility where receiving_institution = ?1 and status in "
                 + OPEN_SQL, institution);
+    }
+
+    /** Recomputes the checklists of the agreement's open mobilities. */
+    @Transactional
+    public int recomputeForAgreement(UUID agreementId) {
+        return recomputeAll("select id, status, receiving_institution, agreement_id from mobility where agreement_id = ?1 and status in "
+                + OPEN_SQL, agreementId);
     }
 
     /**
@@ -110,13 +117,13 @@ public class Checklists {
     private int recomputeAll(String select, Object parameter) {
         List<Object[]> rows = entityManager.createNativeQuery(select).setParameter(1, parameter).getResultList();
         for (Object[] row : rows) {
-            recompute(new Target((UUID) row[0], MobilityStatus.valueOf((String) row[1]), (String) row[2]));
+            recompute(new Target((UUID) row[0], MobilityStatus.valueOf((String) row[1]), (String) row[2], (UUID) row[3]));
         }
         return rows.size();
     }
 
     /** What a recomputation needs of a mobility. */
-    private record Target(UUID id, MobilityStatus status, String receivingInstitution) {
+    private record Target(UUID id, MobilityStatus status, String receivingInstitution, UUID agreementId) {
     }
 
     /**
@@ -125,7 +132,7 @@ public class Checklists {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Checklist recompute(Mobility mobility) {
-        return recompute(new Target(mobility.id, mobility.status, mobility.receivingInstitution));
+        return recompute(new Target(mobility.id, mobility.status, mobility.receivingInstitution, mobility.agreementId));
     }
 
     private Checklist recompute(Target mobility) {
@@ -154,7 +161,7 @@ public class Checklists {
         }
     }
 
-    /** What the mobility's sessions' items and its receiving institution ask for. */
+    /** What the mobility's sessions' items, its receiving institution and its agreement ask for. */
     @SuppressWarnings("unchecked")
     private List<Requirement> required(Target mobility) {
         List<Object[]> rows = entityManager.createNativeQuery("""
@@ -164,8 +171,11 @@ public class Checklists {
                         where ms.mobility_id = ?1 and ms.seat in ('REQUESTED', 'HELD')
                         union all
                         select kind, valid_for_whole_stay, checked_by from institution_requirement where institution = ?2
+                        union all
+                        select kind, valid_for_whole_stay, checked_by from agreement_requirement where agreement_id = ?3
                         order by 1""")
-                .setParameter(1, mobility.id()).setParameter(2, mobility.receivingInstitution()).getResultList();
+                .setParameter(1, mobility.id()).setParameter(2, mobility.receivingInstitution())
+                .setParameter(3, mobility.agreementId()).getResultList();
         return rows.stream().map(r -> new Requirement((String) r[0], (Boolean) r[1], Requirement.CheckedBy.valueOf((String) r[2])))
                 .toList();
     }

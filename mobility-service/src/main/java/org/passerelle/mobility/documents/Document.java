@@ -81,6 +81,13 @@ public class Document {
     @Column(name = "reminded_days")
     public Integer remindedDays;
 
+    /** For a signed learning agreement: the version it signs, and that version's content hash, which the upload named. */
+    @Column(name = "learning_agreement_version", updatable = false)
+    public UUID learningAgreementVersion;
+
+    @Column(name = "learning_agreement_hash", updatable = false)
+    public String learningAgreementHash;
+
     public void accept(String by, Instant at) {
         requireSubmitted("accept");
         status = DocumentStatus.ACCEPTED;

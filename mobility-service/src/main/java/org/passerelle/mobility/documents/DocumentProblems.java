@@ -18,6 +18,9 @@ public final class DocumentProblems {
     /** The mobility cannot start: lines of its checklist are not met (the problem lists them). */
     public static final ProblemType CHECKLIST_INCOMPLETE = new ProblemType("checklist-incomplete", 409);
 
+    /** A signed learning agreement names a content hash that is not the version's. */
+    public static final ProblemType SIGNED_COPY_MISMATCH = new ProblemType("signed-copy-mismatch", 409);
+
     private DocumentProblems() {
     }
 }

@@ -88,18 +88,28 @@ public class Documents {
             throw new ProblemException(DocumentProblems.NOT_ON_CHECKLIST, upload.requirement(),
                     String.join(", ", checklist.lines().stream().map(l -> l.requirement().kind()).toList()));
         }
-        var document = newVersion(mobility, upload, mediaType, caller.subject());
-        try (InputStream in = Files.newInputStream(upload.file())) {
-            contents.write(document.id, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        var document = keep(mobility, upload, mediaType, caller.subject(), null);
         outbox.append(mobility.id, DocumentSubmitted.of(document));
         checklists.refreshCompletion(mobility.id, checklists.read(mobility.id), document.uploadedAt);
         return document;
     }
 
-    private Document newVersion(Mobility mobility, Upload upload, String mediaType, String by) {
+    /** What a signed copy of a learning agreement is bound to: the version it signs and that version's content hash. */
+    record Signs(UUID learningAgreementVersion, String contentHash) {
+    }
+
+    /** Keeps the upload as the next version of its kind, its bytes with it; {@code signs} only for a signed learning agreement. */
+    Document keep(Mobility mobility, Upload upload, String mediaType, String by, Signs signs) {
+        var document = newVersion(mobility, upload, mediaType, by, signs);
+        try (InputStream in = Files.newInputStream(upload.file())) {
+            contents.write(document.id, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return document;
+    }
+
+    private Document newVersion(Mobility mobility, Upload upload, String mediaType, String by, Signs signs) {
         List<Document> earlier = entityManager.createQuery(
                         "from Document where mobilityId = ?1 and kind = ?2 order by version desc", Document.class)
                 .setParameter(1, mobility.id).setParameter(2, upload.requirement()).getResultList();
@@ -120,6 +130,10 @@ public class Documents {
         d.status = DocumentStatus.SUBMITTED;
         d.uploadedBy = by;
         d.uploadedAt = Instant.now();
+        if (signs != null) {
+            d.learningAgreementVersion = signs.learningAgreementVersion();
+            d.learningAgreementHash = signs.contentHash();
+        }
         entityManager.persist(d);
         entityManager.flush();   // the row exists before its content refers to it
         return d;

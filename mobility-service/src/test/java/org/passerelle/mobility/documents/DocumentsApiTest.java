@@ -208,6 +208,69 @@ class DocumentsApiTest {
         assertEquals(0, count("select count(*) from checklist_line where mobility_id = cast(?1 as uuid)", id));
     }
 
+    @Test
+    void whatAnAgreementAsksOfEveryMobilityUnderItReachesTheirChecklistsAndIsSetByItsParties() throws Exception {
+        var trainee = trainee();
+        String id = trainee.mobilityId();
+        String agreement = given().auth().oauth2(LYON1).when().get("/api/mobilities/{id}", id).then().extract().path("agreementId");
+        String requirements = "/api/mobilities/agreements/" + agreement + "/requirements";
+        given().auth().oauth2(PARIS).contentType("application/json").body("{}").when().put(requirements + "/LIABILITY_INSURANCE")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(LYON1).contentType("application/json").body("{\"checkedBy\":\"SENDING\"}")
+                .when().put(requirements + "/LIABILITY_INSURANCE").then().statusCode(200)
+                .body("validForWholeStay", equalTo(true)).body("checkedBy", equalTo("SENDING"));
+        given().auth().oauth2(trainee.token()).when().get("/api/mobilities/{id}/checklist", id).then().statusCode(200)
+                .body("lines.requirement", contains("HEALTH_INSURANCE", "HEPATITIS_B_VACCINATION", "LIABILITY_INSURANCE"))
+                .body("lines[2].checkedBy", equalTo("SENDING")).body("lines[2].status", equalTo("MISSING"));
+        given().auth().oauth2(SJTUSM).when().get(requirements).then().statusCode(200).body("kind", contains("LIABILITY_INSURANCE"));
+        given().auth().oauth2(SJTUSM).when().delete(requirements + "/LIABILITY_INSURANCE").then().statusCode(204);
+        given().auth().oauth2(SJTUSM).when().delete(requirements + "/LIABILITY_INSURANCE").then().statusCode(404);
+        given().auth().oauth2(LYON1).when().get("/api/mobilities/{id}/checklist", id).then().statusCode(200)
+                .body("lines.requirement", contains("HEALTH_INSURANCE", "HEPATITIS_B_VACCINATION"));
+    }
+
+    @Test
+    void theSignedLearningAgreementIsBoundToTheContentHashOfItsVersionAndDownloadedByTheParties() throws Exception {
+        var trainee = trainee();
+        String id = trainee.mobilityId();
+        String agreement = "/api/mobilities/" + id + "/learning-agreement";
+        String hash = given().auth().oauth2(trainee.token()).header("If-Match", "\"0\"").contentType("application/json")
+                .body("""
+                        {"components":[{"sessionId":"%s","title":"Stage d'été – 暑期实习","ects":3,"ectsPerChineseCredit":1.5}]}"""
+                        .formatted(trainee.session()))
+                .when().post(agreement + "/proposals").then().statusCode(201).extract().path("pending.contentHash");
+        for (String token : List.of(trainee.token(), LYON1, SJTUSM)) {
+            given().auth().oauth2(token).contentType("application/json").body("{\"contentHash\":\"" + hash + "\"}")
+                    .when().post(agreement + "/approvals").then().statusCode(200);
+        }
+        byte[] signed = SampleFiles.pdf("contrat pédagogique signé");
+        String otherHash = "0".repeat(64);
+        signedCopy(LYON1, id, 1, otherHash, file("contrat-signe.pdf", signed, "application/pdf")).then().statusCode(409)
+                .contentType("application/problem+json").body("type", equalTo("urn:passerelle:problem:signed-copy-mismatch"))
+                .body("detail", org.hamcrest.Matchers.containsString(hash));
+        signedCopy(LYON1, id, 1, hash, file("contrat-signe.pdf", SampleFiles.png(), "application/pdf")).then().statusCode(415)
+                .body("type", equalTo("urn:passerelle:problem:document-type"));
+        signedCopy(LYON1, id, 2, hash, file("contrat-signe.pdf", signed, "application/pdf")).then().statusCode(404);
+        signedCopy(PARIS, id, 1, hash, file("contrat-signe.pdf", signed, "application/pdf")).then().statusCode(404);
+        given().auth().oauth2(trainee.token()).when().get(agreement + "/versions/1/signed-copy").then().statusCode(404);
+        assertEquals(0, count("select count(*) from document where mobility_id = cast(?1 as uuid)", id));
+
+        signedCopy(LYON1, id, 1, hash, file("contrat-signe.pdf", signed, "application/pdf")).then().statusCode(201)
+                .body("requirement", equalTo("SIGNED_LEARNING_AGREEMENT")).body("signedContentHash", equalTo(hash))
+                .body("sha256", equalTo(sha256(signed)));
+        for (String token : List.of(trainee.token(), LYON1, SJTUSM)) {
+            byte[] downloaded = given().auth().oauth2(token).when().get(agreement + "/versions/1/signed-copy").then().statusCode(200)
+                    .contentType("application/pdf").extract().asByteArray();
+            assertArrayEquals(signed, downloaded);
+        }
+        given().auth().oauth2(PARIS).when().get(agreement + "/versions/1/signed-copy").then().statusCode(404);
+        String event = QuarkusTransaction.requiringNew().call(() -> (String) entityManager.createNativeQuery("""
+                        select cast(payload as text) from outbox_event where aggregate_id = ?1
+                        and type = 'passerelle.mobility.SignedLearningAgreementAttached.v1'""").setParameter(1, id).getSingleResult());
+        assertEquals(List.of(), org.passerelle.devstack.testing.EventContracts.violations(
+                "passerelle.mobility.SignedLearningAgreementAttached.v1", event));
+    }
+
     @Inject
     ExpiryJob expiry;
 
@@ -245,6 +308,12 @@ class DocumentsApiTest {
             request.multiPart("validUntil", validUntil);
         }
         return request.when().post("/api/mobilities/{id}/documents", id);
+    }
+
+    private static io.restassured.response.Response signedCopy(String token, String id, int version, String contentHash,
+                                                               MultiPartSpecification file) {
+        return given().auth().oauth2(token).multiPart("contentHash", contentHash).multiPart(file)
+                .when().post("/api/mobilities/{id}/learning-agreement/versions/{n}/signed-copy", id, version);
     }
 
     private static MultiPartSpecification file(String name, byte[] content, String declaredType) {

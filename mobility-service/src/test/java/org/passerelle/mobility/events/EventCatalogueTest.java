@@ -16,7 +16,8 @@ class EventCatalogueTest {
                         "passerelle.mobility.LearningAgreementApproved.v1", "passerelle.mobility.MobilityAccepted.v1",
                         "passerelle.mobility.MobilityCancelled.v1", "passerelle.mobility.MobilityCompleted.v1",
                         "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1", "passerelle.mobility.MobilitySeatRefused.v1",
-                        "passerelle.mobility.MobilityStarted.v1", "passerelle.mobility.PersonalDataRead.v1"),
+                        "passerelle.mobility.MobilityStarted.v1", "passerelle.mobility.PersonalDataRead.v1",
+                        "passerelle.mobility.SignedLearningAgreementAttached.v1"),
                 types.stream().sorted().toList());
     }
 }

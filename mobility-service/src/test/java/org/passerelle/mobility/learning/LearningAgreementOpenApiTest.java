@@ -40,7 +40,8 @@ class LearningAgreementOpenApiTest {
                 undocumented.add(name);
             }
         }));
-        assertEquals(List.of("GET " + ROOT, "POST " + ROOT + "/approvals", "POST " + ROOT + "/proposals", "GET " + ROOT + "/versions"),
+        assertEquals(List.of("GET " + ROOT, "POST " + ROOT + "/approvals", "POST " + ROOT + "/proposals", "GET " + ROOT + "/versions",
+                        "GET " + ROOT + "/versions/{number}/signed-copy", "POST " + ROOT + "/versions/{number}/signed-copy"),
                 operations.stream().sorted(java.util.Comparator.comparing(o -> o.substring(o.indexOf(' ')))).toList());
         assertEquals(List.of(), undocumented);
     }

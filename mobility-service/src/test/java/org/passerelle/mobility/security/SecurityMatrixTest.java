@@ -43,8 +43,16 @@ class SecurityMatrixTest {
         String document = given().auth().oauth2(TestTokens.of("integration", LYON1)).multiPart("requirement", "HEALTH_INSURANCE")
                 .multiPart("file", "assurance.pdf", SampleFiles.pdf("matrix"), "application/pdf")
                 .when().post("/api/mobilities/{id}/documents", mobility).then().statusCode(201).extract().path("id");
+        // version 1 of its learning agreement, with its signed copy
+        String hash = given().auth().oauth2(TestTokens.of("integration", LYON1)).header("If-Match", "\"0\"").contentType("application/json")
+                .body("{\"components\":[{\"sessionId\":\"" + session + "\",\"title\":\"Stage d'été\",\"ects\":3,\"ectsPerChineseCredit\":1.5}]}")
+                .when().post("/api/mobilities/{id}/learning-agreement/proposals", mobility).then().statusCode(201)
+                .extract().path("pending.contentHash");
+        given().auth().oauth2(TestTokens.of("integration", LYON1)).multiPart("contentHash", hash)
+                .multiPart("file", "contrat-signe.pdf", SampleFiles.pdf("signed"), "application/pdf")
+                .when().post("/api/mobilities/{id}/learning-agreement/versions/1/signed-copy", mobility).then().statusCode(201);
         OpenApiMatrix.of(root, SJTUSM, PARIS)
-                .ownedBy(LYON1, "/api/mobilities/{id}", mobility, Map.of("documentId", document))
+                .ownedBy(LYON1, "/api/mobilities/{id}", mobility, Map.of("documentId", document, "number", "1"))
                 .listedOnlyTo(LYON1, agreement)
                 .verify();
     }

@@ -101,9 +101,31 @@ public final class Api {
                 .POST(body(csv)));
     }
 
+    /**
+     * A multipart/form-data upload, as a browser's form sends it: the text fields, then one file part named "file"
+     * with its name and bytes (its declared type is application/octet-stream: the services read the content).
+     */
+    public Answer postFile(String url, String token, java.util.Map<String, String> fields, String fileName, byte[] content) {
+        String boundary = "passerelle-" + java.util.UUID.randomUUID();
+        var form = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+                + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        form.writeBytes(content);
+        form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(url, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())));
+    }
+
     /** Deletes the resource at {@code url}, sent with If-Match. */
     public Answer delete(String url, String token, String etag) {
         return send(request(url, token).header("If-Match", etag).DELETE());
+    }
+
+    /** A POST of JSON with If-Match: a change whose ETag the caller read. */
+    public Answer send(String url, String token, String etag, String json) {
+        return send(request(url, token).header("Content-Type", "application/json").header("If-Match", etag).POST(body(json)));
     }
 
     /** A change of the resource at {@code resource}: sent with If-Match, the ETag read just before. */

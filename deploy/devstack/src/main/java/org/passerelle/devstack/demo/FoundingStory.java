@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * the Paris Cité and Lyon 1 agreements drafted, approved by both sides and amended; the target to double the
  * inbound French students; SJTUSM's catalogue; a Lyon 1 cohort nominated by CSV and Paris Cité students through
  * the API (one over quota, one for a full session); SJTUSM accepting, arrivals and departures; Chinese students
- * sent to France. The platform loads it as its demo data, and the end-to-end test plays and checks it.
+ * sent to France; a Lyon 1 summer trainee's papers (an insurance and a vaccination certificate, the latter rejected
+ * and handed in again), her start refused until both are accepted. The platform loads it as its demo data, and the
+ * end-to-end test plays and checks it.
  * Every person is fictional; the schools of the Joint Medical College other than Paris Cité and Lyon 1 are
  * illustrative.
  */
@@ -26,7 +28,11 @@ public final class FoundingStory {
     /** What the story created, for those who check it. */
     public record Outcome(String lyonAgreement, String parisAgreement, String target, String summerSession,
                           String observationSession, List<String> inboundMobilities, List<String> outboundMobilities,
-                          String overQuotaProblem, String fullSessionMobility) {
+                          String overQuotaProblem, String fullSessionMobility, Trainee trainee) {
+    }
+
+    /** The summer trainee's mobility, and the lines her arrival was refused for, first and second time. */
+    public record Trainee(String mobility, List<String> refusedFirst, List<String> refusedSecond, String status) {
     }
 
     /** The marker of the demo agreements' titles: finding it means the story was played already. */
@@ -84,8 +90,11 @@ public final class FoundingStory {
 
         say.accept("demo data: SJTUSM accepts; arrivals and departures confirmed");
         receive(inbound.stream().filter(id -> !id.equals(observation.get(1))).toList(), outbound);
+
+        say.accept("demo data: a Lyon 1 summer trainee hands in her papers; her arrival waits until they are accepted");
+        var trainee = summerTrainee(lyon, sessions.get("wardSummer"));
         return new Outcome(lyon, paris, target, sessions.get("summer"), sessions.get("observation"), inbound, outbound,
-                overQuota, observation.get(1));
+                overQuota, observation.get(1), trainee);
     }
 
     // ---- agreements ------------------------------------------------------------------------------------------
@@ -202,6 +211,10 @@ public final class FoundingStory {
         sessions.put("summer", session(item("SUMMER_PROGRAMME", "Programme d'été de médecine clinique à Shanghai",
                 "Shanghai summer programme in clinical medicine", "上海临床医学暑期项目", ",\"code\":\"SUMMER-2027\",\"hours\":120,\"durationWeeks\":4"),
                 "2027-07-05", "2027-07-30", 30));
+        sessions.put("wardSummer", session(item("SUMMER_PROGRAMME", "Stage d'été en service hospitalier à Ruijin",
+                "Summer ward traineeship at Ruijin Hospital", "瑞金医院暑期病房实习", ",\"code\":\"SUMMER-WARD-2027\",\"hours\":100,"
+                        + "\"durationWeeks\":4,\"requirements\":[\"HEALTH_INSURANCE\",\"HEPATITIS_B_VACCINATION\"]"),
+                "2027-07-05", "2027-07-30", 10));
         session(item("BASIC_COURSE", "Anatomie humaine", "Human anatomy", "人体解剖学", ",\"code\":\"MED-ANAT-101\",\"hours\":48,\"term\":\"AUTUMN\""),
                 "2026-09-14", "2027-01-15", 20);
         session(item("CLINICAL_INTERNSHIP", "Stage clinique en chirurgie hépatobiliaire", "Clinical internship in hepatobiliary surgery",
@@ -387,6 +400,84 @@ public final class FoundingStory {
 
     private Api.Answer mobility(String id) {
         return api.get(urls.mobility() + "/api/mobilities/" + id, token("admin.sjtusm")).expect(200);
+    }
+
+    // ---- a summer trainee's papers ---------------------------------------------------------------------------
+
+    /**
+     * Noé Bérenger (the realm's student.univ-lyon1) is nominated by Lyon 1 for the summer ward traineeship, which asks
+     * for a health insurance for the whole stay and a hepatitis B vaccination, both checked by SJTUSM. SJTUSM accepts
+     * her; her arrival is refused while her papers are missing; she hands in both, the vaccination as a phone photo
+     * that SJTUSM rejects as unreadable; her arrival is refused again for that line alone; she hands in a scan, SJTUSM
+     * accepts it, and her arrival is confirmed.
+     */
+    private Trainee summerTrainee(String lyon, String wardSession) throws InterruptedException {
+        String mobility = nominate(lyon, conditionIds(lyon).get("SUMMER_TRAINING univ-lyon1.fr"), "2026/2027", "2027-07-05", "2027-07-30",
+                "Noé", "Bérenger", "", "noe.berenger@univ-lyon1.example", "193456789TU", wardSession, "coordinator.univ-lyon1")
+                .expect(201).text("/id");
+        String checklist = urls.mobility() + "/api/mobilities/" + mobility + "/checklist";
+        await("the trainee's checklist from the traineeship's requirements", () -> api.get(checklist, token("student.univ-lyon1")),
+                a -> a.status() == 200 && a.texts("/lines", "requirement").size() == 2);
+        change(mobility, "/acceptance", "coordinator.sjtusm", "");
+        List<String> refusedFirst = arrivalRefused(mobility);
+
+        String insurance = upload(mobility, "HEALTH_INSURANCE", "2027-06-01", "2027-12-31", "attestation-assurance-berenger.pdf",
+                pdf("Attestation d'assurance santé - Noé Bérenger - 01/06/2027 au 31/12/2027"));
+        String photo = upload(mobility, "HEPATITIS_B_VACCINATION", null, null, "carnet-vaccination.png", unreadablePhoto());
+        review(mobility, insurance, null);
+        review(mobility, photo, "Photo illisible : scannez la page du carnet de vaccination");
+        List<String> refusedSecond = arrivalRefused(mobility);
+
+        String scan = upload(mobility, "HEPATITIS_B_VACCINATION", null, null, "carnet-vaccination-scan.pdf",
+                pdf("Carnet de vaccination - hépatite B - Noé Bérenger"));
+        review(mobility, scan, null);
+        change(mobility, "/arrival", "coordinator.sjtusm", "{\"on\":\"2027-07-05\"}");
+        return new Trainee(mobility, refusedFirst, refusedSecond, mobility(mobility).text("/status"));
+    }
+
+    /** SJTUSM confirms the arrival: refused for the checklist; the lines it names. */
+    private List<String> arrivalRefused(String mobility) {
+        String resource = urls.mobility() + "/api/mobilities/" + mobility;
+        String etag = api.get(resource, token("coordinator.sjtusm")).expect(200).etag();
+        var refusal = api.send(resource + "/arrival", token("coordinator.sjtusm"), etag, "{\"on\":\"2027-07-05\"}").expect(409);
+        if (!refusal.text("/type").equals("urn:passerelle:problem:checklist-incomplete")) {
+            throw new IllegalStateException("the arrival was refused for another reason: " + refusal.body());
+        }
+        return refusal.texts("/lines", "requirement");
+    }
+
+    /** The student hands in a paper for a line of her checklist; the document's id. */
+    private String upload(String mobility, String requirement, String validFrom, String validUntil, String fileName, byte[] content) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("requirement", requirement);
+        if (validFrom != null) {
+            fields.put("validFrom", validFrom);
+            fields.put("validUntil", validUntil);
+        }
+        return api.postFile(urls.mobility() + "/api/mobilities/" + mobility + "/documents", token("student.univ-lyon1"), fields,
+                fileName, content).expect(201).text("/id");
+    }
+
+    /** SJTUSM, which checks both lines, accepts a document, or rejects it with the reason. */
+    private void review(String mobility, String document, String rejection) {
+        String url = urls.mobility() + "/api/mobilities/" + mobility + "/documents/" + document;
+        if (rejection == null) {
+            api.post(url + "/acceptance", token("coordinator.sjtusm"), "").expect(200);
+        } else {
+            api.post(url + "/rejection", token("coordinator.sjtusm"), "{\"reason\":\"" + rejection + "\"}").expect(200);
+        }
+    }
+
+    /** A one-page PDF whose only content is a comment: enough for a type read from the content. */
+    private static byte[] pdf(String text) {
+        return ("%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n"
+                + "% " + text + "\ntrailer << /Root 1 0 R >>\n%%EOF\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The first bytes of a PNG: the photo of a vaccination booklet, too blurred to read. */
+    private static byte[] unreadablePhoto() {
+        return new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R',
+                0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, (byte) 0x90, 'w', 'S', (byte) 0xDE};
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------

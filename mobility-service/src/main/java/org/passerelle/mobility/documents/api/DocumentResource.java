@@ -29,8 +29,6 @@ import org.passerelle.mobility.documents.Documents;
 import org.passerelle.runtime.privacy.AuditedRead;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -119,12 +117,7 @@ public class DocumentResource {
     @AuditedRead("GET /api/mobilities/{id}/documents/{documentId}/content")
     public Response content(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         var document = documents.find(id, documentId, callers.current());
-        var body = new DocumentDownload(documents.personOf(id), out -> contents.copy(document.id, document.sizeBytes, out));
-        return Response.ok(body, document.mediaType)
-                .header("Content-Length", document.sizeBytes)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(document.fileName, StandardCharsets.UTF_8).replace("+", "%20"))
-                .tag(document.sha256).build();
+        return DocumentDownload.response(document, documents.personOf(id), contents);
     }
 
     @POST

@@ -23,10 +23,13 @@ public record DocumentView(
         @Schema(example = "SUBMITTED") DocumentStatus status,
         @Schema(nullable = true, description = "Why it was rejected") String reason,
         Instant uploadedAt,
-        @Schema(nullable = true) Instant reviewedAt) {
+        @Schema(nullable = true) Instant reviewedAt,
+        @Schema(nullable = true, description = "For a signed learning agreement (requirement SIGNED_LEARNING_AGREEMENT): the "
+                + "content hash of the learning agreement version it signs") String signedContentHash) {
 
     public static DocumentView of(Document d) {
         return new DocumentView(d.id, d.kind, d.version, d.current, d.fileName, d.mediaType, d.sizeBytes, d.sha256,
-                d.validFrom, d.validUntil, d.status, d.reason, d.uploadedAt, d.reviewedAt);
+                d.validFrom, d.validUntil, d.status, d.reason, d.uploadedAt, d.reviewedAt,
+                d.learningAgreementHash);
     }
 }
