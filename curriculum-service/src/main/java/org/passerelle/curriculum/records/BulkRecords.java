@@ -42,6 +42,7 @@ public class BulkRecords {
     /** Rows per transaction: large enough that a transaction's cost is shared, small enough that a retry is cheap. */
     static final int CHUNK = 50;
 
+    @Schema(name = "BulkRecordOutcome")
     public enum Outcome { ISSUED, RECOGNISED, REFUSED }
 
     @Schema(name = "BulkRecordRow", description = "What became of one row")

@@ -70,6 +70,7 @@ public class BulkNominations {
                             @Schema(nullable = true, description = "Why the row was refused; null when it was created") Problem problem) {
     }
 
+    @Schema(name = "NominationOutcome")
     public enum Outcome { CREATED, REFUSED }
 
     @Schema(name = "BulkNominationResult")

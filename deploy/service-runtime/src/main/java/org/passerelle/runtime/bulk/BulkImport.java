@@ -34,6 +34,7 @@ public class BulkImport {
     public static final int MAX_ROWS = 500;
     public static final ProblemType NOTHING_IMPORTED = new ProblemType("nothing-imported", 422);
 
+    @Schema(name = "BulkImportOutcome")
     public enum Outcome {
         /** The row created a new resource. */
         CREATED,
