@@ -16,7 +16,11 @@ import org.passerelle.runtime.text.PersonNames;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -94,8 +98,30 @@ public class Person {
         return person;
     }
 
-    public void change(PersonDetails details) {
+    /**
+     * Replaces the person's details; returns the names of the fields whose value changed (as PersonDetails names
+     * them, e.g. "email", "chineseName"), for the audit of changes to personal data.
+     */
+    public List<String> change(PersonDetails details) {
+        Map<String, Object> before = auditedFields();
         apply(details);
+        Map<String, Object> after = auditedFields();
+        return before.keySet().stream().filter(field -> !Objects.equals(before.get(field), after.get(field))).toList();
+    }
+
+    /** The person's data by the field names of PersonDetails, in their order. */
+    private Map<String, Object> auditedFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("kind", kind);
+        fields.put("institution", institution);
+        fields.put("givenName", givenName);
+        fields.put("familyName", familyName);
+        fields.put("chineseName", Arrays.asList(givenNameHanzi, familyNameHanzi, givenNamePinyin, familyNamePinyin));
+        fields.put("dateOfBirth", dateOfBirth);
+        fields.put("nationality", nationality);
+        fields.put("email", email);
+        fields.put("identifiers", new HashSet<>(identifiers));
+        return fields;
     }
 
     private void apply(PersonDetails details) {

@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.passerelle.identity.events.PersonChanged;
 import org.passerelle.identity.events.PersonRegistered;
+import org.passerelle.identity.privacy.AuditLog;
 import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.security.Caller;
 import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
@@ -45,6 +47,12 @@ public class PersonService {
     @Inject
     Fingerprints fingerprints;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
     @Transactional
     public Person register(PersonDetails details) {
         return register(details, null, null);
@@ -72,8 +80,9 @@ public class PersonService {
         }
         requireKnownInstitution(details.institution());
         requireIdentifiersFree(id, details.identifiers());
-        person.change(details);
+        List<String> changed = person.change(details);
         flushNamingDuplicates(details.identifiers());
+        audit.recordChangeHere(caller.subject(), caller.institution().orElse(null), "PUT /api/people/{id}", person.id, changed);
         outbox.append(person.id, PersonChanged.of(person, identifierFingerprints(person), Instant.now()));
         return person;
     }
