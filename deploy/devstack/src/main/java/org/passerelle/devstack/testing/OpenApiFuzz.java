@@ -146,9 +146,9 @@ public final class OpenApiFuzz {
             }
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        System.out.printf("OpenApiFuzz %s: %d operations x %d cases = %d requests in %.1f s (seed %d), answers %s, "
+        System.out.printf("OpenApiFuzz %s (%s): %d operations x up to %d cases = %d requests in %.1f s (seed %d), answers %s, "
                         + "%d wrong; cases by family %s%n",
-                root, operations.size(), casesPerOperation, sent, millis / 1000.0, seed, statuses, failures.size(), families);
+                document.path("info").path("title").asText("?"), root, operations.size(), casesPerOperation, sent, millis / 1000.0, seed, statuses, failures.size(), families);
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " wrong answers in " + sent + " requests:\n  " + String.join("\n  ", failures));
         }

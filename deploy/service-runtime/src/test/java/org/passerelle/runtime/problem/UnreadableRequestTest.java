@@ -7,8 +7,11 @@ import java.io.IOException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A multipart body the REST layer cannot parse is the request's fault (400), not the server's (500). */
-class UnreadableFormTest {
+/**
+ * A multipart body the REST layer cannot parse (400) and a Content-Type it cannot parse (415) are the request's fault,
+ * not the server's (500).
+ */
+class UnreadableRequestTest {
 
     @Test
     void anIOExceptionOfTheFormParserIsAnUnreadableBody() {
@@ -23,6 +26,15 @@ class UnreadableFormTest {
         var notIo = new IllegalStateException("x");
         notIo.setStackTrace(thrownBy("org.jboss.resteasy.reactive.server.handlers.FormBodyHandler").getStackTrace());
         assertFalse(ProblemMappers.unreadableForm(notIo));
+    }
+
+    @Test
+    void aContentTypeTheRestLayerCannotParseIsUnsupported() {
+        var garbage = new IllegalArgumentException("Failed to parse media type garbage");
+        garbage.setStackTrace(new StackTraceElement[] {new StackTraceElement(
+                "org.jboss.resteasy.reactive.common.headers.MediaTypeHeaderDelegate", "internalParse", "X.java", 77)});
+        assertTrue(ProblemMappers.unreadableMediaType(garbage));
+        assertFalse(ProblemMappers.unreadableMediaType(new IllegalArgumentException("Failed to parse media type garbage")));
     }
 
     private static IOException thrownBy(String className) {
