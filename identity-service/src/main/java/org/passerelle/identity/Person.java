@@ -22,8 +22,11 @@ import org.passerelle.runtime.text.PersonNames;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -111,10 +114,20 @@ public class Person {
         return new Registered(person, List.of(PersonRegistered.of(person, person.identifierFingerprints(fingerprints), at)));
     }
 
-    /** The whole of the person's details as they are now; PersonChanged carries the identifiers as they are now. */
-    public List<PersonEvent> change(PersonDetails details, Fingerprints fingerprints, Instant at) {
+    /** A change: the events it causes, and the names of the fields whose value changed, for the audit of changes. */
+    public record Changed(List<PersonEvent> events, List<String> fields) {
+    }
+
+    /**
+     * The whole of the person's details as they are now; PersonChanged carries the identifiers as they are now. The
+     * fields are named as PersonDetails names them (e.g. "email", "chineseName"); their values are never kept.
+     */
+    public Changed change(PersonDetails details, Fingerprints fingerprints, Instant at) {
+        Map<String, Object> before = auditedFields();
         apply(details);
-        return List.of(PersonChanged.of(this, identifierFingerprints(fingerprints), at));
+        Map<String, Object> after = auditedFields();
+        var fields = before.keySet().stream().filter(field -> !Objects.equals(before.get(field), after.get(field))).toList();
+        return new Changed(List.of(PersonChanged.of(this, identifierFingerprints(fingerprints), at)), fields);
     }
 
     /**
@@ -138,6 +151,21 @@ public class Person {
     /** The identifiers as the events carry them: fingerprints, in the order of {@link #sortedIdentifiers()}. */
     private List<String> identifierFingerprints(Fingerprints fingerprints) {
         return sortedIdentifiers().stream().map(i -> fingerprints.of(i.scheme.name(), i.matchKey())).toList();
+    }
+
+    /** The person's data by the field names of PersonDetails, in their order. */
+    private Map<String, Object> auditedFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("kind", kind);
+        fields.put("institution", institution);
+        fields.put("givenName", givenName);
+        fields.put("familyName", familyName);
+        fields.put("chineseName", Arrays.asList(givenNameHanzi, familyNameHanzi, givenNamePinyin, familyNamePinyin));
+        fields.put("dateOfBirth", dateOfBirth);
+        fields.put("nationality", nationality);
+        fields.put("email", email);
+        fields.put("identifiers", new HashSet<>(identifiers));
+        return fields;
     }
 
     private void apply(PersonDetails details) {

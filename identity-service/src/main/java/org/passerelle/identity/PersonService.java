@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.passerelle.identity.privacy.AuditLog;
+import org.passerelle.runtime.security.Caller;
 import org.passerelle.runtime.privacy.Fingerprints;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
@@ -42,6 +44,12 @@ public class PersonService {
     @Inject
     Fingerprints fingerprints;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller caller;
+
     @Transactional
     public Person register(PersonDetails details) {
         return register(details, null, null);
@@ -72,7 +80,8 @@ public class PersonService {
         requireIdentifiersFree(id, details.identifiers());
         var changed = person.change(details, fingerprints, Instant.now());
         flushNamingDuplicates(details.identifiers());
-        events.publishPersonEvents(changed);
+        audit.recordChangeHere(caller.subject(), caller.institution().orElse(null), "PUT /api/people/{id}", person.id, changed.fields());
+        events.publishPersonEvents(changed.events());
         return person;
     }
 

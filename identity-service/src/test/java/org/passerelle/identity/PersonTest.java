@@ -49,4 +49,22 @@ class PersonTest {
                 new PersonIdentifier(IdentifierScheme.PASSPORT, "19FV12345", "FR"),
                 new PersonIdentifier(IdentifierScheme.PASSPORT, "19FV12345", "CN")));
     }
+
+    @Test
+    void aChangeNamesTheFieldsWhoseValueItChangedForTheAudit() {
+        var prints = org.passerelle.identity.mothers.PersonMother.FINGERPRINTS;
+        var at = org.passerelle.identity.mothers.PersonMother.AT;
+        var person = Person.register(eloise("eloise@u-paris.example", "123456789AB"), prints, at).person();
+        assertEquals(List.of(), person.change(eloise("eloise@u-paris.example", "123456789AB"), prints, at).fields(),
+                "the same details change nothing");
+        assertEquals(List.of("email"), person.change(eloise("e.daubigne@u-paris.example", "123456789AB"), prints, at).fields());
+        assertEquals(List.of("givenName", "email", "identifiers"), person.change(new PersonDetails(PersonKind.STUDENT, "u-paris.fr",
+                "Eloise", "D'Aubigné", null, java.time.LocalDate.of(2003, 4, 17), "FR", "eloise@u-paris.example",
+                List.of(new PersonIdentifier(IdentifierScheme.INE, "1234567890A", null))), prints, at).fields());
+    }
+
+    private static PersonDetails eloise(String email, String ine) {
+        return new PersonDetails(PersonKind.STUDENT, "u-paris.fr", "Éloïse", "D'Aubigné", null, java.time.LocalDate.of(2003, 4, 17),
+                "FR", email, List.of(new PersonIdentifier(IdentifierScheme.INE, ine, null)));
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.passerelle.runtime.privacy.ChangeAudit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.passerelle.mobility.agreements.Agreement;
 import org.passerelle.mobility.agreements.AgreementCondition;
@@ -29,6 +30,9 @@ import java.util.function.BiFunction;
  */
 @ApplicationScoped
 public class MobilityService {
+
+    @Inject
+    ChangeAudit changeAudit;
 
     @Inject
     MobilityRepository mobilities;
@@ -70,6 +74,8 @@ public class MobilityService {
         }
         mobilities.persist(mobility);
         events.publish(nominated.events());
+        changeAudit.record(bulkRow == null ? "POST /api/mobilities" : "POST /api/mobilities/bulk", List.of(mobility.personId),
+                nomination.person().writtenFields());
         // the place last: its row lock queues every nomination of the same condition and year until commit, so it
         // is held for the commit alone, not while the mobility and its event are written (refused: all rolled back)
         if (!quota.take(condition.conditionId, nomination.academicYear(), condition.placesPerYear)) {

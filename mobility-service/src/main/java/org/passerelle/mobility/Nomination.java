@@ -53,6 +53,20 @@ public record Nomination(UUID agreementId, UUID conditionId, String academicYear
     public record Person(UUID personId, String givenName, String familyName, String chineseName, String email,
                          String ine, String studentNumber) {
 
+        /** The personal data a nomination writes: the names of the fields given, for the audit of changes. */
+        public List<String> writtenFields() {
+            var written = new ArrayList<String>();
+            String[][] fields = {{"person.givenName", givenName}, {"person.familyName", familyName},
+                    {"person.chineseName", chineseName}, {"person.email", email}, {"person.ine", ine},
+                    {"person.studentNumber", studentNumber}};
+            for (String[] field : fields) {
+                if (field[1] != null && !field[1].isBlank()) {
+                    written.add(field[0]);
+                }
+            }
+            return written;
+        }
+
         /**
          * Who the nominated person is; one person never gets two ids. Named by id: identity-service must have
          * registered them (unknown-person otherwise), and an INE or SJTU student number given that identity-service

@@ -127,4 +127,14 @@ class NominationRulesTest {
         var fresh = NominationMother.of(condition).ine("222222222BB").build().person().identify(people);
         assertTrue(fresh != null && !fresh.equals(MAELYS) && !fresh.equals(nominatedBefore));
     }
+
+    @Test
+    void aNominationWritesThePersonFieldsItGivesWhichTheAuditNames() {
+        var frenchStudent = NominationMother.of(ConditionMother.clinicalInternship().build()).ine("123456789AB").build();
+        assertEquals(List.of("person.givenName", "person.familyName", "person.email", "person.ine"),
+                frenchStudent.person().writtenFields());
+        var withoutIne = NominationMother.of(ConditionMother.clinicalInternship().build()).ine(" ").studentNumber("519111910042").build();
+        assertEquals(List.of("person.givenName", "person.familyName", "person.email", "person.studentNumber"),
+                withoutIne.person().writtenFields());
+    }
 }

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Every operation of the OpenAPI document against every role, a foreign institution and no token. The catalogue
- * is read by every institution, so no object here is reserved to one (holders' personal data is hidden per hold,
- * which HoldersTest checks).
+ * is read by every institution, so no object here is hidden from one (holders' personal data is hidden per hold,
+ * which HoldersTest checks); but another institution's callers change none of SJTUSM's items and sessions.
  */
 @QuarkusTest
 class SecurityMatrixTest {
@@ -23,7 +23,12 @@ class SecurityMatrixTest {
 
     @Test
     void everyOperationAnswersEachCallerAsItsRolesAllow() {
-        OpenApiMatrix.of(root, "sjtu.edu.cn", "u-paris.fr").verify();
+        String item = Fixtures.publish(Fixtures.summerProgramme("Matrix " + UUID.randomUUID()));
+        String session = Fixtures.openSession(item, "2026/2027", "2027-07-01", "2027-07-28", 20);
+        OpenApiMatrix.of(root, "sjtu.edu.cn", "u-paris.fr")
+                .changedOnlyBy("sjtu.edu.cn", "/api/catalogue/{id}", item)
+                .changedOnlyBy("sjtu.edu.cn", "/api/catalogue/sessions/{id}", session)
+                .verify();
     }
 
     @Test

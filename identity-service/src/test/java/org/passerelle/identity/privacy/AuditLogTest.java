@@ -2,6 +2,7 @@ package org.passerelle.identity.privacy;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.passerelle.devstack.testing.EventContracts;
 import org.passerelle.devstack.testing.FictionalPerson;
@@ -63,6 +64,44 @@ class AuditLogTest {
         given().auth().oauth2(TestTokens.of("coordinator", "sjtu.edu.cn")).when().get("/api/audit-log").then().statusCode(403);
         given().auth().oauth2(ADMIN).queryParam("from", "yesterday").when().get("/api/audit-log")
                 .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("from"));
+    }
+
+    @Test
+    void aChangeHereAndAChangeInMobilityServiceAreFoundWithTheirFieldsBesideTheReads() throws Exception {
+        var person = FictionalPerson.random();
+        String body = person.identityJson("u-paris.fr");
+        String id = given().auth().oauth2(ADMIN).contentType("application/json").body(body)
+                .when().post("/api/people").then().statusCode(201).extract().path("id");
+        String changer = UUID.randomUUID().toString();
+        String admin = Jwt.preferredUserName("admin").subject(changer).issuer(TestTokens.ISSUER).audience(TestTokens.AUDIENCE)
+                .claim("realm_access", Map.of("roles", List.of("admin"))).claim("institution", "sjtu.edu.cn").jws().keyId("1").sign();
+        String changed = body.replace(person.email(), "changed." + person.email());
+        given().auth().oauth2(admin).contentType("application/json").header("If-Match", "\"0\"").body(changed)
+                .when().put("/api/people/{id}", id).then().statusCode(200);
+        given().auth().oauth2(admin).contentType("application/json").header("If-Match", "\"0\"").body(changed)
+                .when().put("/api/people/{id}", id).then().statusCode(412);   // refused: no change to audit
+
+        String change = """
+                {"actor":"%s","actorInstitution":"univ-lyon1.fr","resource":"POST /api/mobilities","personIds":["%s"],
+                 "fields":["person.givenName","person.email"],"changedAt":"%s"}""".formatted(UUID.randomUUID(), id, Instant.now());
+        assertEquals(List.of(), EventContracts.violations("passerelle.mobility.PersonalDataChanged.v1", change));
+        TestEvents.send("mobility.audit.events", UUID.randomUUID(), "passerelle.mobility.PersonalDataChanged.v1", "x", change);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(ADMIN).queryParam("personId", id)
+                .queryParam("action", "CHANGE").when().get("/api/audit-log").then().statusCode(200).extract().<Integer>path("totalItems") == 2);
+        given().auth().oauth2(ADMIN).queryParam("personId", id).queryParam("action", "CHANGE").when().get("/api/audit-log")
+                .then().statusCode(200)
+                .body("items.action", equalTo(List.of("CHANGE", "CHANGE")))
+                .body("items.service", equalTo(List.of("mobility-service", "identity-service")))
+                .body("items[0].fields", equalTo(List.of("person.givenName", "person.email")))
+                .body("items[1].actor", equalTo(changer))
+                .body("items[1].resource", equalTo("PUT /api/people/{id}"))
+                .body("items[1].fields", equalTo(List.of("email")))
+                .body("items[1].readAt", equalTo(null));
+        given().auth().oauth2(admin).when().get("/api/people/{id}", id).then().statusCode(200);
+        given().auth().oauth2(ADMIN).queryParam("actor", changer).when().get("/api/audit-log")
+                .then().statusCode(200).body("items.action", equalTo(List.of("READ", "CHANGE")))
+                .body("items[0].fields", equalTo(List.of()));
     }
 
     private static String coordinator(String subject, String institution) {

@@ -13,6 +13,7 @@ import org.passerelle.mobility.documents.events.DocumentAccepted;
 import org.passerelle.mobility.documents.events.DocumentRejected;
 import org.passerelle.mobility.documents.events.DocumentSubmitted;
 import org.passerelle.runtime.events.Outbox;
+import org.passerelle.runtime.privacy.ChangeAudit;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
@@ -70,6 +71,9 @@ public class Documents {
     @Inject
     Outbox outbox;
 
+    @Inject
+    ChangeAudit audit;
+
     /**
      * Hands in a new version of the document of a line. Refused, with nothing stored: a mobility the caller does not
      * see (404), a closed one, a line the checklist does not have, a file that is empty, too large, badly named or
@@ -90,6 +94,7 @@ public class Documents {
         }
         var document = keep(mobility, upload, mediaType, caller.subject(), null);
         outbox.append(mobility.id, DocumentSubmitted.of(document));
+        audit.record("POST /api/mobilities/{id}/documents", List.of(mobility.personId), uploadedFields(document));
         checklists.refreshCompletion(mobility.id, checklists.read(mobility.id), document.uploadedAt);
         return document;
     }
@@ -196,6 +201,19 @@ public class Documents {
         return document;
     }
 
+    /** What an upload wrote of the person's documents, by name (the file, and its validity where given). */
+    static List<String> uploadedFields(Document document) {
+        String prefix = "documents." + document.kind + ".";
+        var fields = new java.util.ArrayList<>(List.of(prefix + "file"));
+        if (document.validFrom != null) {
+            fields.add(prefix + "validFrom");
+        }
+        if (document.validUntil != null) {
+            fields.add(prefix + "validUntil");
+        }
+        return fields;
+    }
+
     /** Whose documents the mobility's are: its person, as reads of personal data name them. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public UUID personOf(UUID mobilityId) {
@@ -208,6 +226,8 @@ public class Documents {
         document.accept(caller.subject(), Instant.now());
         entityManager.flush();
         outbox.append(mobilityId, DocumentAccepted.of(document));
+        audit.record("POST /api/mobilities/{id}/documents/{documentId}/acceptance", List.of(personOf(mobilityId)),
+                List.of("documents." + document.kind + ".status"));
         checklists.refreshCompletion(mobilityId, checklists.read(mobilityId), document.reviewedAt);
         return document;
     }
@@ -218,6 +238,8 @@ public class Documents {
         document.reject(reason, caller.subject(), Instant.now());
         entityManager.flush();
         outbox.append(mobilityId, DocumentRejected.of(document));
+        audit.record("POST /api/mobilities/{id}/documents/{documentId}/rejection", List.of(personOf(mobilityId)),
+                List.of("documents." + document.kind + ".status", "documents." + document.kind + ".reason"));
         checklists.refreshCompletion(mobilityId, checklists.read(mobilityId), document.reviewedAt);
         return document;
     }

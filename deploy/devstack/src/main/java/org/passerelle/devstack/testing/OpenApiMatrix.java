@@ -45,6 +45,14 @@ import java.util.UUID;
  * (not-found) to the non-admin roles of another institution, as if the object did not exist, while the owner's
  * coordinator reaches it; and no list (a GET without path parameter) shows their id to those roles. Objects
  * registered with {@link #listedOnlyTo} get the list check alone.
+ * <p>
+ * Every write (POST, PUT, PATCH, DELETE) under an owned object's path is then sent to the object itself, with its
+ * current ETag as {@code If-Match} and a body that passes the input checks (the request schema's example or required
+ * properties, or the one the test gives with {@link #writeBody}), so that only the caller can be the reason for a
+ * refusal: without a token 401; each role of another institution that the operation does not allow 403; each it
+ * allows (but the international office) 404 not-found, the answer to an id that does not exist (the caller neither
+ * changes nor learns of the object). After each operation's refused writes, every read under the object answers the
+ * international office exactly as before.
  */
 public final class OpenApiMatrix {
 
@@ -67,15 +75,19 @@ public final class OpenApiMatrix {
     private final Set<String> publicOperations = new LinkedHashSet<>();
     private final List<OwnedObject> ownedObjects = new ArrayList<>();
     private final List<OwnedObject> listedObjects = new ArrayList<>();
+    private final Map<String, String> writeBodies = new HashMap<>();
+    private final Set<String> notCompared = new LinkedHashSet<>();
+    private SchemaSamples samples;
     private final List<String> failures = new ArrayList<>();
     private int calls;
+    private int ownedWrites;
     /** The problem type of the last answer, so that a failure says what the service answered and why. */
     private String lastProblem = "";
     /** The body of the last answer, to look for ids a list must not show. */
     private String lastBody = "";
 
     private record Operation(String method, String path, Set<String> allowedRoles, boolean declared,
-                             Map<String, String> pathParameters, String bodyType) {
+                             Map<String, String> pathParameters, String bodyType, JsonNode bodySchema) {
 
         String name() {
             return method.toUpperCase() + " " + path;
@@ -88,9 +100,15 @@ public final class OpenApiMatrix {
         boolean isItemRead() {
             return method.equals("get") && !pathParameters.isEmpty();
         }
+
+        boolean isWrite() {
+            return !method.equals("get");
+        }
     }
 
-    private record OwnedObject(String pathPrefix, String id, String institution, Map<String, String> within) {
+    /** {@code readableByAll}: an object every institution may read (a catalogue item) but only its owner change. */
+    private record OwnedObject(String pathPrefix, String id, String institution, Map<String, String> within,
+                               boolean readableByAll) {
     }
 
     private OpenApiMatrix(URI root, String home, String foreign) {
@@ -129,7 +147,17 @@ public final class OpenApiMatrix {
     public OpenApiMatrix ownedBy(String institution, String itemPath, Object id, Map<String, ?> within) {
         Map<String, String> values = new HashMap<>();
         within.forEach((name, value) -> values.put(name, value.toString()));
-        ownedObjects.add(new OwnedObject(itemPath, id.toString(), institution, Map.copyOf(values)));
+        ownedObjects.add(new OwnedObject(itemPath, id.toString(), institution, Map.copyOf(values), false));
+        return this;
+    }
+
+    /**
+     * An object of {@code institution} at {@code itemPath} that every institution reads (e.g. a catalogue item) but
+     * another's callers cannot change: its writes are checked as an owned object's, refused with 403 or 404 (the
+     * object is no secret), and leave it unchanged.
+     */
+    public OpenApiMatrix changedOnlyBy(String institution, String itemPath, Object id) {
+        ownedObjects.add(new OwnedObject(itemPath, id.toString(), institution, Map.of(), true));
         return this;
     }
 
@@ -138,7 +166,25 @@ public final class OpenApiMatrix {
      * non-admin callers, for objects without an item read of their own (e.g. an agreement open for nominations).
      */
     public OpenApiMatrix listedOnlyTo(String institution, Object id) {
-        listedObjects.add(new OwnedObject(null, id.toString(), institution, Map.of()));
+        listedObjects.add(new OwnedObject(null, id.toString(), institution, Map.of(), false));
+        return this;
+    }
+
+    /**
+     * The body to send with a write on an owned object, e.g. {@code ("POST /api/mobilities/{id}/rejection",
+     * "{\"reason\":\"...\"}")}, where the sample the document gives would not pass the operation's input checks.
+     */
+    public OpenApiMatrix writeBody(String operation, String json) {
+        writeBodies.put(operation, json);
+        return this;
+    }
+
+    /**
+     * A read under an owned object that is not compared before and after the refused writes, e.g. an export that
+     * gathers other services' parts, which the test application does not run (it would wait for each).
+     */
+    public OpenApiMatrix notComparedAfterWrites(String operation) {
+        notCompared.add(operation);
         return this;
     }
 
@@ -152,12 +198,17 @@ public final class OpenApiMatrix {
             verifyRoles(operation);
         }
         for (OwnedObject object : ownedObjects) {
-            verifyTenancy(object, operations);
-            verifyLists(object, operations);
+            if (!object.readableByAll()) {
+                verifyTenancy(object, operations);
+                verifyLists(object, operations);
+            }
+            verifyWrites(object, operations);
         }
         for (OwnedObject object : listedObjects) {
             verifyLists(object, operations);
         }
+        System.out.printf("OpenApiMatrix %s: %d operations, %d writes sent to owned objects, %d calls%n",
+                root, operations.size(), ownedWrites, calls);
         if (!failures.isEmpty()) {
             throw new AssertionError(failures.size() + " wrong in " + operations.size() + " operations (" + calls + " calls):\n  "
                     + String.join("\n  ", failures));
@@ -268,6 +319,93 @@ public final class OpenApiMatrix {
         }
     }
 
+    /**
+     * Every write under the object, sent to it as another institution's callers, is refused as if the object did
+     * not exist, and leaves it as it was.
+     */
+    private void verifyWrites(OwnedObject object, List<Operation> operations) {
+        Map<String, String> parameters = ownedParameters(object);
+        String etag = etag(object);
+        String before = reads(object, operations);
+        for (Operation operation : operations) {
+            if (!operation.isWrite() || !operation.path().startsWith(object.pathPrefix())) {
+                continue;
+            }
+            ownedWrites++;
+            String path = fill(operation, parameters);
+            String body = writeBody(operation);
+            int anonymous = send(operation, path, null, body, etag);
+            expect(anonymous == 401, operation, "without a token on an object of " + object.institution(), 401, anonymous);
+            for (String role : ROLES) {
+                String caller = "as " + role + " of " + foreign + " on an object of " + object.institution();
+                if (!operation.allows(role)) {
+                    int status = send(operation, path, TestTokens.of(role, foreign), body, etag);
+                    expect(status == 403, operation, caller, 403, status);
+                } else if (!role.equals("admin")) {
+                    int status = send(operation, path, TestTokens.of(role, foreign), body, etag);
+                    if (object.readableByAll()) {
+                        expect(status == 403 || status == 404, operation, caller, "403 or 404", status);
+                    } else {
+                        expect(status == 404 && lastProblem.contains(NOT_FOUND), operation, caller, "404 " + NOT_FOUND, status);
+                    }
+                }
+            }
+            String after = reads(object, operations);
+            if (!after.equals(before)) {
+                failures.add(operation.name() + " refused to " + foreign + " changed the object " + object.id()
+                        + " of " + object.institution() + ":\n    before " + before + "\n    after  " + after);
+                before = after;
+            }
+        }
+    }
+
+    /** What the international office reads under the object: every item read's status and body. */
+    private String reads(OwnedObject object, List<Operation> operations) {
+        var seen = new StringBuilder();
+        for (Operation operation : operations) {
+            if (operation.isItemRead() && operation.path().startsWith(object.pathPrefix()) && !notCompared.contains(operation.name())) {
+                String path = fill(operation, ownedParameters(object));
+                int status = send(operation, path, TestTokens.of("admin", object.institution()), null, null);
+                seen.append(operation.name()).append(' ').append(status).append(' ').append(lastBody).append('\n');
+            }
+        }
+        return seen.toString();
+    }
+
+    /** The object's ETag, so that a write is refused for its caller and not for a missing or stale If-Match. */
+    private String etag(OwnedObject object) {
+        String path = ownedPath(object);
+        var request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + TestTokens.of("admin", object.institution())).GET().build();
+        try {
+            calls++;
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElse("\"0\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " could not be called", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String ownedPath(OwnedObject object) {
+        String path = object.pathPrefix();
+        for (var parameter : ownedParameters(object).entrySet()) {
+            path = path.replace("{" + parameter.getKey() + "}", parameter.getValue());
+        }
+        return path;
+    }
+
+    private String writeBody(Operation operation) {
+        if (operation.bodyType() == null) {
+            return null;
+        }
+        if (writeBodies.containsKey(operation.name())) {
+            return writeBodies.get(operation.name());
+        }
+        return operation.bodySchema() == null ? "{}" : samples.sample(operation.bodySchema()).toString();
+    }
+
     /** No list shows the object to another institution's callers, whatever its filters' defaults. */
     private void verifyLists(OwnedObject object, List<Operation> operations) {
         for (Operation operation : operations) {
@@ -317,15 +455,22 @@ public final class OpenApiMatrix {
     }
 
     private int call(Operation operation, String path, String token) {
+        return send(operation, path, token, operation.bodyType() == null ? null : "{}", null);
+    }
+
+    private int send(Operation operation, String path, String token, String body, String ifMatch) {
         calls++;
-        var body = operation.bodyType() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
-        var request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(20))
-                .method(operation.method().toUpperCase(), body);
-        if (operation.bodyType() != null) {
+        var request = HttpRequest.newBuilder(root.resolve(path)).timeout(Duration.ofSeconds(20)).method(
+                operation.method().toUpperCase(),
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
             request.header("Content-Type", operation.bodyType());
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
         }
         try {
             var response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -351,6 +496,7 @@ public final class OpenApiMatrix {
 
     private List<Operation> operations() {
         JsonNode document = document();
+        samples = new SchemaSamples(document);
         List<Operation> operations = new ArrayList<>();
         document.path("paths").fields().forEachRemaining(path -> {
             if (!path.getKey().startsWith("/api")) {
@@ -382,7 +528,8 @@ public final class OpenApiMatrix {
         String bodyType = !node.has("requestBody") ? null
                 : content.has("application/json") || !content.fieldNames().hasNext() ? "application/json"
                 : content.fieldNames().next();
-        return new Operation(method, path, roles, !security.isEmpty(), parameters, bodyType);
+        JsonNode schema = bodyType == null ? null : content.path(bodyType).get("schema");
+        return new Operation(method, path, roles, !security.isEmpty(), parameters, bodyType, schema);
     }
 
     private JsonNode document() {

@@ -152,6 +152,16 @@ public class ProblemMappers {
             }
             return ProblemResponses.of(ProblemType.CONFLICT, headers, uri);
         }
+        if (unreadableMediaType(e)) {
+            // e.g. Content-Type: garbage on an operation that takes two types: the REST layer cannot even parse it
+            return ProblemResponses.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, headers, uri);
+        }
+        if (unreadableForm(e)) {
+            // a multipart body cut short or with a boundary that never comes: the request's fault, like malformed JSON
+            List<Problem.FieldError> errors = List.of(new Problem.FieldError("$",
+                    ProblemMessages.text("body.unreadable", ProblemResponses.locale(headers))));
+            return ProblemResponses.of(ProblemType.MALFORMED_REQUEST, errors, null, headers, uri);
+        }
         if (causedByUnreachableServer(e)) {
             LOG.warnf("A dependency is unreachable: %s", rootMessage(e));
             return ProblemResponses.of(ProblemType.DEPENDENCY_UNAVAILABLE, headers, uri);
@@ -160,6 +170,34 @@ public class ProblemMappers {
         String reference = UUID.randomUUID().toString().substring(0, 8);
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return ProblemResponses.of(ProblemType.INTERNAL, List.of(), reference, headers, uri, reference);
+    }
+
+    /** The REST layer could not parse the request's Content-Type as a media type. */
+    static boolean unreadableMediaType(Throwable e) {
+        return e instanceof IllegalArgumentException && thrownBy(e, ".MediaTypeHeaderDelegate");
+    }
+
+    private static boolean thrownBy(Throwable e, String classNameEnd) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().endsWith(classNameEnd)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An IOException of the REST layer's form parser: the body does not hold the form its Content-Type announces. */
+    static boolean unreadableForm(Throwable e) {
+        if (!(e instanceof java.io.IOException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.jboss.resteasy.reactive.server.core.multipart.")
+                    || frame.getClassName().endsWith(".FormBodyHandler")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response withChallenge(Response response) {

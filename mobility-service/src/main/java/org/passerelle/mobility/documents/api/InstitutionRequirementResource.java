@@ -85,7 +85,8 @@ public class InstitutionRequirementResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "403", description = "Another institution's requirements (urn:passerelle:problem:forbidden)")
     @APIResponse(responseCode = "404", description = "The institution does not ask this paper (urn:passerelle:problem:not-found)")
-    public void remove(@PathParam("institution") @Size(max = 100) String institution, @PathParam("kind") RequirementKind kind) {
+    public void remove(@PathParam("institution") @Size(max = 100) @Pattern(regexp = "[a-z0-9.-]+") String institution,
+                       @PathParam("kind") RequirementKind kind) {
         requirements.remove(caller.actingFor(), institution, kind.name());
     }
 }
