@@ -111,7 +111,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Revise a draft", description = "Send If-Match with the ETag you read: a draft changed meanwhile is 412.")
-    @APIResponse(responseCode = "200", description = "The revised draft, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The revised draft, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "No longer a draft (urn:passerelle:problem:agreement-status)")
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull AgreementRequests.Draft draft) {
@@ -136,7 +137,8 @@ public class AgreementResource {
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Get one agreement: the version in force (or the draft) and the amendment waiting for approval",
             description = "The ETag names what you read: send it as If-Match with any change.")
-    @APIResponse(responseCode = "200", description = "The agreement")
+    @APIResponse(responseCode = "200", description = "The agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "No agreement has this id, or your institution is not party to it "
             + "(urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
@@ -148,7 +150,8 @@ public class AgreementResource {
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Propose the draft to its parties",
             description = "Fixes the content and its hash; each party then approves it. Publishes AgreementProposed.")
-    @APIResponse(responseCode = "200", description = "The proposed agreement, with the content hash to approve")
+    @APIResponse(responseCode = "200", description = "The proposed agreement, with the content hash to approve",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Not a draft (urn:passerelle:problem:agreement-status)")
     public Response propose(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.propose(id, Versions.required(ifMatch), caller.actingFor()));
@@ -164,7 +167,8 @@ public class AgreementResource {
                     + "If-Match is not needed: two parties approving at the same time both succeed. Publishes "
                     + "AgreementApproved; when every party approved the same content, AgreementActivated (a new "
                     + "agreement) or AgreementAmended (an amendment, now in force).")
-    @APIResponse(responseCode = "200", description = "The agreement after the approval")
+    @APIResponse(responseCode = "200", description = "The agreement after the approval",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "404", description = "Your institution is not party to it (urn:passerelle:problem:not-found)")
     @APIResponse(responseCode = "409", description = "The hash is not the current proposal's: the detail names the current one "
             + "(urn:passerelle:problem:stale-approval); or nothing is proposed (urn:passerelle:problem:agreement-status)")
@@ -182,7 +186,8 @@ public class AgreementResource {
                     + "later last year. Send a condition that changes with its id; a condition without id is new; a "
                     + "condition left out is removed. The parties stay the same. The version in force stays in force "
                     + "until every party approved the amendment. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The agreement with its amendment (status DRAFT)")
+    @APIResponse(responseCode = "200", description = "The agreement with its amendment (status DRAFT)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "400", description = "A field is invalid, a condition id is not the agreement's, or the "
             + "parties differ (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status), or an amendment "
@@ -198,7 +203,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Revise the amendment until it is proposed", description = "Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The agreement with its revised amendment")
+    @APIResponse(responseCode = "200", description = "The agreement with its revised amendment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment), or it is "
             + "already proposed (urn:passerelle:problem:agreement-status)")
     public Response reviseAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -211,7 +217,8 @@ public class AgreementResource {
     @Path("/{id}/amendment")
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Withdraw the amendment", description = "Proposed or not; the version in force is untouched. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The agreement without amendment")
+    @APIResponse(responseCode = "200", description = "The agreement without amendment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment)")
     public Response withdrawAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.withdrawAmendment(id, Versions.required(ifMatch), caller.actingFor()));
@@ -222,7 +229,8 @@ public class AgreementResource {
     @RolesAllowed({"admin", "coordinator"})
     @Operation(summary = "Propose the amendment to the parties",
             description = "Fixes its content and hash; each party then approves it at /approvals. Publishes AgreementProposed. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The agreement with its amendment PROPOSED and the hash to approve")
+    @APIResponse(responseCode = "200", description = "The agreement with its amendment PROPOSED and the hash to approve",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "No amendment (urn:passerelle:problem:no-amendment), or it is "
             + "already proposed (urn:passerelle:problem:agreement-status)")
     public Response proposeAmendment(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -263,7 +271,8 @@ public class AgreementResource {
     @RolesAllowed("admin")
     @Operation(summary = "Suspend an active agreement",
             description = "No new nomination counts against it until resumed. Publishes AgreementSuspended. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The suspended agreement")
+    @APIResponse(responseCode = "200", description = "The suspended agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Not active (urn:passerelle:problem:agreement-status)")
     public Response suspend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                             @Valid @NotNull AgreementRequests.Termination suspension) {
@@ -275,7 +284,8 @@ public class AgreementResource {
     @Path("/{id}/resumption")
     @RolesAllowed("admin")
     @Operation(summary = "Resume a suspended agreement", description = "Publishes AgreementResumed. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The agreement, active again")
+    @APIResponse(responseCode = "200", description = "The agreement, active again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Not suspended (urn:passerelle:problem:agreement-status)")
     public Response resume(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
         return answer(service.resume(id, Versions.required(ifMatch)));
@@ -286,7 +296,8 @@ public class AgreementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Terminate an active or suspended agreement", description = "Publishes AgreementTerminated. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The terminated agreement")
+    @APIResponse(responseCode = "200", description = "The terminated agreement",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgreementView.class)))
     @APIResponse(responseCode = "409", description = "Not active or suspended (urn:passerelle:problem:agreement-status)")
     public Response terminate(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                               @Valid @NotNull AgreementRequests.Termination termination) {

@@ -105,7 +105,8 @@ public class TargetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("admin")
     @Operation(summary = "Change a target", description = "Send If-Match with the ETag you read.")
-    @APIResponse(responseCode = "200", description = "The changed target")
+    @APIResponse(responseCode = "200", description = "The changed target",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetView.class)))
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull TargetRequest request) {
         var target = targets.change(id, Versions.required(ifMatch), request);
         return Response.ok(TargetView.of(target)).tag(Versions.etag(target.version)).build();
@@ -123,7 +124,8 @@ public class TargetResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Get one target")
-    @APIResponse(responseCode = "200", description = "The target, with its ETag")
+    @APIResponse(responseCode = "200", description = "The target, with its ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TargetView.class)))
     @APIResponse(responseCode = "404", description = "No such target for you (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         var target = targets.find(id, caller.actingFor());

@@ -269,7 +269,8 @@ public class CatalogueResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
     @Operation(summary = "Get one catalogue item", description = "With all the fields of its kind and its ETag, to send in If-Match.")
-    @APIResponse(responseCode = "200", description = "The item")
+    @APIResponse(responseCode = "200", description = "The item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "404", description = "No item has this id (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         var item = catalogue.item(id);
@@ -286,7 +287,8 @@ public class CatalogueResource {
                     + "you read. Publishes CatalogueItemChanged.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "internship", value = INTERNSHIP_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The revised item, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The revised item, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "The item is withdrawn (urn:passerelle:problem:catalogue-item-withdrawn)")
     public Response revise(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
@@ -302,7 +304,8 @@ public class CatalogueResource {
     @Operation(summary = "Withdraw a catalogue item",
             description = "The item and its sessions are no longer offered; kept for the record. Refused while a session "
                     + "has holders. Send If-Match. Publishes CatalogueItemWithdrawn.")
-    @APIResponse(responseCode = "200", description = "The withdrawn item")
+    @APIResponse(responseCode = "200", description = "The withdrawn item",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "A session has holders (urn:passerelle:problem:session-held), or the "
             + "item is already withdrawn (urn:passerelle:problem:catalogue-item-withdrawn)")

@@ -131,7 +131,8 @@ public class CreditConversionResource {
     @Path("/rules/{id}")
     @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
     @Operation(summary = "Get one credit conversion rule", description = "With its ETag, to send in If-Match.")
-    @APIResponse(responseCode = "200", description = "The rule")
+    @APIResponse(responseCode = "200", description = "The rule",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     @APIResponse(responseCode = "404", description = "No rule has this id (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         var rule = conversions.find(id);
@@ -171,7 +172,8 @@ public class CreditConversionResource {
             description = "Items already converted keep the ratio they were converted with. Send If-Match.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ratio",
             value = "{\"ectsPerChineseCredit\":1.25}")))
-    @APIResponse(responseCode = "200", description = "The rule, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The rule, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RuleView.class)))
     public Response change(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, @Valid @NotNull RuleChange change) {
         long version = Versions.required(ifMatch);
         var rule = conversions.change(id, version, change.ectsPerChineseCredit());

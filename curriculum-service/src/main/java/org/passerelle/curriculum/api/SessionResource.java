@@ -1,5 +1,6 @@
 package org.passerelle.curriculum.api;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -123,7 +124,8 @@ public class SessionResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
     @Operation(summary = "Get one session", description = "With its seats held and free, and its ETag to send in If-Match.")
-    @APIResponse(responseCode = "200", description = "The session")
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "404", description = "No session has this id (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         return answer(catalogue.session(id));
@@ -138,7 +140,8 @@ public class SessionResource {
                     + "held. Send If-Match with the ETag you read.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "more seats",
             value = "{\"academicYear\":\"2026/2027\",\"startDate\":\"2027-07-05\",\"endDate\":\"2027-07-30\",\"capacity\":36}")))
-    @APIResponse(responseCode = "200", description = "The session, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The session, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "Capacity below the seats held, or a period outside the academic "
             + "year (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
@@ -154,7 +157,8 @@ public class SessionResource {
     @Path("/{id}/opening")
     @RolesAllowed({"admin", "supervisor"})
     @Operation(summary = "Open a session", description = "From PLANNED or CLOSED: it takes seat holds. Send If-Match. Publishes SessionOpened.")
-    @APIResponse(responseCode = "200", description = "The open session")
+    @APIResponse(responseCode = "200", description = "The open session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "Already open or withdrawn (urn:passerelle:problem:session-status)")
     public Response open(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -165,7 +169,8 @@ public class SessionResource {
     @Path("/{id}/closing")
     @RolesAllowed({"admin", "supervisor"})
     @Operation(summary = "Close a session", description = "No new holds; the seats held stay held. Send If-Match. Publishes SessionClosed.")
-    @APIResponse(responseCode = "200", description = "The closed session")
+    @APIResponse(responseCode = "200", description = "The closed session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "Not open (urn:passerelle:problem:session-status)")
     public Response close(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -178,7 +183,8 @@ public class SessionResource {
     @Operation(summary = "Withdraw a session",
             description = "For good. Refused while mobilities hold seats in it, until they are released. Send If-Match. "
                     + "Publishes SessionClosed with withdrawn true if it was open.")
-    @APIResponse(responseCode = "200", description = "The withdrawn session")
+    @APIResponse(responseCode = "200", description = "The withdrawn session",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "403", description = "Not the item's supervisor (urn:passerelle:problem:not-supervisor)")
     @APIResponse(responseCode = "409", description = "Seats are held (urn:passerelle:problem:session-held), or already "
             + "withdrawn (urn:passerelle:problem:session-status)")

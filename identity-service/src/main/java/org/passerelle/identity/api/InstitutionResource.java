@@ -86,7 +86,8 @@ public class InstitutionResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "coordinator", "student", "supervisor", "integration"})
     @Operation(summary = "Get one institution", description = "With its units as a tree and its ETag, to send in If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The institution")
+    @APIResponse(responseCode = "200", description = "The institution",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionResponse.class)))
     @APIResponse(responseCode = "404", description = "No institution has this id (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         var institution = service.find(id);
@@ -127,7 +128,8 @@ public class InstitutionResource {
                     + "becomes a previous code. Units named by id keep their id; units left out are removed. "
                     + "Publishes InstitutionChanged.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "Lyon 1", value = REGISTRATION_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The changed institution, with its new ETag")
+    @APIResponse(responseCode = "200", description = "The changed institution, with its new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InstitutionResponse.class)))
     @APIResponse(responseCode = "404", description = "No institution has this id (urn:passerelle:problem:not-found)")
     @APIResponse(responseCode = "409", description = "A code belongs to another institution "
             + "(urn:passerelle:problem:institution-code-taken)")

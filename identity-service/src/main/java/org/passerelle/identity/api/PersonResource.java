@@ -220,7 +220,8 @@ public class PersonResource {
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Get one person", description = "With the ETag to send in If-Match when changing them. A person of "
             + "another institution is not found.")
-    @APIResponse(responseCode = "200", description = "The person")
+    @APIResponse(responseCode = "200", description = "The person",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "404", description = "No person with this id within reach (urn:passerelle:problem:not-found)")
     public Response get(@PathParam("id") UUID id) {
         var person = service.find(id, caller.actingFor());
@@ -259,7 +260,8 @@ public class PersonResource {
     @RolesAllowed("admin")
     @Operation(summary = "Change a person", description = "The whole person as they should be; send If-Match with the ETag you read.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "王芳 Wáng Fāng", value = PERSON_EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "The changed person, with the new ETag")
+    @APIResponse(responseCode = "200", description = "The changed person, with the new ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonView.class)))
     @APIResponse(responseCode = "404", description = "No person with this id (urn:passerelle:problem:not-found)")
     @APIResponse(responseCode = "409", description = "Another person has one of these identifiers "
             + "(urn:passerelle:problem:duplicate-identifier)")

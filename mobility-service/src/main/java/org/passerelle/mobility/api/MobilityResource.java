@@ -197,7 +197,8 @@ public class MobilityResource {
     @Path("/{id}")
     @RolesAllowed({"admin", "coordinator", "integration", "student"})
     @Operation(summary = "Get one mobility", description = "With its ETag, to send as If-Match with a change.")
-    @APIResponse(responseCode = "200", description = "The mobility")
+    @APIResponse(responseCode = "200", description = "The mobility",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "404", description = "No such mobility for you (urn:passerelle:problem:not-found)")
     @AuditedRead("GET /api/mobilities/{id}")
     public Response get(@PathParam("id") UUID id) {
@@ -305,7 +306,8 @@ public class MobilityResource {
     @Path("/{id}/acceptance")
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Accept a nomination (receiving side)", description = "Publishes MobilityAccepted. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The mobility, ACCEPTED")
+    @APIResponse(responseCode = "200", description = "The mobility, ACCEPTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "403", description = "Not the receiving side (urn:passerelle:problem:not-receiving-side)")
     @APIResponse(responseCode = "409", description = "Not nominated (urn:passerelle:problem:mobility-status)")
     public Response accept(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch) {
@@ -318,7 +320,8 @@ public class MobilityResource {
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Reject a nomination (receiving side), with the reason",
             description = "Frees the quota place and the seats. Publishes MobilityRejected. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The mobility, REJECTED")
+    @APIResponse(responseCode = "200", description = "The mobility, REJECTED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "400", description = "No reason (urn:passerelle:problem:validation)")
     @APIResponse(responseCode = "403", description = "Not the receiving side (urn:passerelle:problem:not-receiving-side)")
     @APIResponse(responseCode = "409", description = "Not nominated (urn:passerelle:problem:mobility-status)")
@@ -332,7 +335,8 @@ public class MobilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Confirm the arrival (receiving side)", description = "ACCEPTED -> IN_PROGRESS. Publishes MobilityStarted. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The mobility, IN_PROGRESS")
+    @APIResponse(responseCode = "200", description = "The mobility, IN_PROGRESS",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "409", description = "Not accepted (urn:passerelle:problem:mobility-status), or lines of the "
             + "checklist not met, listed in lines (urn:passerelle:problem:checklist-incomplete)", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = org.passerelle.mobility.documents.api.StartRefusal.class)))
@@ -347,7 +351,8 @@ public class MobilityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Confirm the departure (receiving side)", description = "IN_PROGRESS -> COMPLETED. Publishes MobilityCompleted. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The mobility, COMPLETED")
+    @APIResponse(responseCode = "200", description = "The mobility, COMPLETED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "409", description = "Not in progress (urn:passerelle:problem:mobility-status)")
     public Response depart(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.ConfirmedDate departure) {
@@ -360,7 +365,8 @@ public class MobilityResource {
     @RolesAllowed({"admin", "coordinator", "integration"})
     @Operation(summary = "Cancel before arrival (either side), with the reason",
             description = "Frees the quota place and the seats. Publishes MobilityCancelled. Send If-Match.")
-    @APIResponse(responseCode = "200", description = "The mobility, CANCELLED")
+    @APIResponse(responseCode = "200", description = "The mobility, CANCELLED",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MobilityView.class)))
     @APIResponse(responseCode = "409", description = "Already started, finished or closed (urn:passerelle:problem:mobility-status)")
     public Response cancel(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
                            @Valid @NotNull MobilityRequests.Reason cancellation) {
