@@ -46,7 +46,8 @@ class PersonRulesTest {
         var changed = person.change(PersonMother.lyonStudent().ine("1234567890A").institution("u-paris.fr").details(), FINGERPRINTS, AT);
 
         assertEquals(List.of(new PersonChanged(person.id, PersonKind.STUDENT, "u-paris.fr",
-                List.of(FINGERPRINTS.of("INE", "1234567890A")), AT)), changed);
+                List.of(FINGERPRINTS.of("INE", "1234567890A")), AT)), changed.events());
+        assertEquals(List.of("institution", "identifiers"), changed.fields(), "the fields changed, for the audit, never their values");
         assertEquals(List.of("1234567890A"), person.identifiers.stream().map(i -> i.value).toList());
     }
 
