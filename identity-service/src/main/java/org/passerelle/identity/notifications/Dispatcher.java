@@ -64,6 +64,13 @@ public class Dispatcher {
     @ConfigProperty(name = "passerelle.webhooks.timeout", defaultValue = "PT10S")
     Duration timeout;
 
+    /**
+     * How long past the timeout a claimed delivery stays claimed: the time to record its attempt. A delivery whose
+     * dispatcher died (killed between sending and recording) is due again when the lease ends.
+     */
+    @ConfigProperty(name = "passerelle.webhooks.lease-margin", defaultValue = "PT30S")
+    Duration leaseMargin;
+
     @ConfigProperty(name = "passerelle.webhooks.retry-for", defaultValue = "PT24H")
     Duration retryFor;
 
@@ -142,7 +149,7 @@ public class Dispatcher {
                 busy.put(subscription, count.get());
             }
         });
-        List<Deliveries.Claimed> claimed = deliveries.claim(free, perSubscription, busy, timeout.plusSeconds(30));
+        List<Deliveries.Claimed> claimed = deliveries.claim(free, perSubscription, busy, timeout.plus(leaseMargin));
         for (Deliveries.Claimed delivery : claimed) {
             inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
             sending.incrementAndGet();
