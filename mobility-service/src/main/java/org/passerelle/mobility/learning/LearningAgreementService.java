@@ -10,6 +10,7 @@ import org.passerelle.mobility.MobilityClosed;
 import org.passerelle.mobility.MobilityService;
 import org.passerelle.mobility.MobilityStatus;
 import org.passerelle.mobility.events.LearningAgreementApproved;
+import org.passerelle.mobility.events.LearningAgreementProposed;
 import org.passerelle.runtime.events.Outbox;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
@@ -68,7 +69,9 @@ public class LearningAgreementService {
         if (agreement.revision != expectedRevision) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED);
         }
-        agreement.propose(components, caller.subject(), Instant.now());
+        var proposed = agreement.propose(components, caller.subject(), Instant.now());
+        // the parties whose approval it waits for are told (identity-service mails them)
+        outbox.append(mobility.id, LearningAgreementProposed.of(mobility, proposed));
         return agreement;
     }
 

@@ -9,7 +9,8 @@ class EventCatalogueTest {
     @Test
     void everyPublishedEventTypeHasItsSchema() throws Exception {
         var types = EventContracts.assertEveryPublishedTypeHasItsSchema("mobility");
-        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("passerelle.mobility.LearningAgreementApproved.v1", "passerelle.mobility.MobilityAccepted.v1",
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.List.of("passerelle.mobility.LearningAgreementApproved.v1",
+                        "passerelle.mobility.LearningAgreementProposed.v1", "passerelle.mobility.MobilityAccepted.v1",
                         "passerelle.mobility.MobilityCancelled.v1", "passerelle.mobility.MobilityCompleted.v1",
                         "passerelle.mobility.MobilityNominated.v1", "passerelle.mobility.MobilityRejected.v1",
                         "passerelle.mobility.MobilityStarted.v1", "passerelle.mobility.PersonalDataRead.v1"),
