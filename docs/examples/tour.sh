@@ -13,6 +13,9 @@
 #   DEMO_PASSWORD              password of the demo users, used only to set up an agreement on an empty platform
 #   TOUR_KEEP_NOMINATION=1     keep the tour's nomination instead of cancelling it at the end
 #   TOUR_WAIT_SECONDS          how long to wait for an event to reach mobility-service (default 60)
+#   COORDINATOR_TOKEN          a token of a Lyon 1 coordinator, who manages webhook subscriptions (default: one by the
+#                              password grant of the demo user coordinator.univ-lyon1, on a local platform)
+#   TOUR_WEBHOOKS=0            leave the webhook out (it needs python3 and a platform that may POST to 127.0.0.1)
 set -euo pipefail
 
 KEYCLOAK_URL=${KEYCLOAK_URL:-http://127.0.0.1:8180}
@@ -25,13 +28,16 @@ UNIV_LYON1_CLIENT_SECRET=${UNIV_LYON1_CLIENT_SECRET:-${PASSERELLE_UNIV_LYON1_CLI
 DEMO_PASSWORD=${DEMO_PASSWORD:-${PASSERELLE_DEMO_PASSWORD:-demo-only-password}}
 TOUR_KEEP_NOMINATION=${TOUR_KEEP_NOMINATION:-0}
 TOUR_WAIT_SECONDS=${TOUR_WAIT_SECONDS:-60}
+TOUR_WEBHOOKS=${TOUR_WEBHOOKS:-1}
+COORDINATOR_TOKEN=${COORDINATOR_TOKEN:-}
 
 TOKEN_URL="$KEYCLOAK_URL/realms/passerelle/protocol/openid-connect/token"
 PARTNER=univ-lyon1.fr
 HOME_INSTITUTION=sjtu.edu.cn
 
 TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+RECEIVER_PID=
+trap '[ -z "$RECEIVER_PID" ] || kill "$RECEIVER_PID" 2>/dev/null; rm -rf "$TMP"' EXIT
 
 # ---------------------------------------------------------------------------------------------------------
 # Helpers
@@ -238,6 +244,31 @@ say "condition $CONDITION: $PARTNER -> $HOME_INSTITUTION, $MOBILITY_TYPE, $(prin
   "$FIRST_YEAR to $LAST_YEAR, ${MIN_DAYS:-any} to ${MAX_DAYS:-any} days"
 
 # ---------------------------------------------------------------------------------------------------------
+if [ "$TOUR_WEBHOOKS" = 1 ]; then
+  step "3a. A webhook subscription: Lyon 1's system is told of its nominations (POST /api/webhooks/subscriptions)"
+  command -v python3 >/dev/null || fail "python3 runs the tour's webhook receiver; without it: TOUR_WEBHOOKS=0"
+  # the receiver of docs/examples/webhook_receiver.py on a free port of this machine; it checks each signature
+  python3 "$(dirname "$0")/webhook_receiver.py" "$TMP/receiver.port" "$TMP/receiver.secret" "$TMP/received" &
+  RECEIVER_PID=$!
+  waited=0
+  while [ ! -s "$TMP/receiver.port" ]; do
+    [ "$waited" -lt 50 ] || fail "the webhook receiver did not start"
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  RECEIVER_URL="http://127.0.0.1:$(cat "$TMP/receiver.port")/hooks"
+  [ -n "$COORDINATOR_TOKEN" ] || COORDINATOR_TOKEN=$(user_token coordinator.univ-lyon1)
+  request POST "$IDENTITY_URL/api/webhooks/subscriptions" "$COORDINATOR_TOKEN" -H 'Content-Type: application/json' \
+    --data-binary "{\"url\": \"$RECEIVER_URL\", \"eventTypes\": [\"passerelle.mobility.MobilityNominated.v1\"], \"description\": \"tour\"}"
+  expect_status 201
+  SUBSCRIPTION=$(printf '%s' "$BODY" | json_string id)
+  # the secret is shown this once: the receiver keeps it to check signatures
+  printf '%s' "$BODY" | json_string secret >"$TMP/receiver.secret"
+  say "POST $IDENTITY_URL/api/webhooks/subscriptions (coordinator.univ-lyon1) -> 201 subscription $SUBSCRIPTION" \
+    "$(printf '%s' "$BODY" | json_string status), secret whsec_… shown once"
+fi
+
+# ---------------------------------------------------------------------------------------------------------
 step "3. Nominate a student (POST /api/mobilities with an Idempotency-Key), then retry"
 
 # The coming academic year (nominations are made ahead), kept within the years the condition covers; the
@@ -300,6 +331,27 @@ request POST "$MOBILITY_URL/api/mobilities" "$TOKEN" -H 'Content-Type: applicati
 expect_status 422
 [ "$(printf '%s' "$BODY" | json_string type)" = urn:passerelle:problem:idempotency-key-reused ] || fail "expected idempotency-key-reused"
 say "the same key with another body -> 422 urn:passerelle:problem:idempotency-key-reused"
+
+# ---------------------------------------------------------------------------------------------------------
+if [ "$TOUR_WEBHOOKS" = 1 ]; then
+  step "3b. The nomination reaches the receiver, signed; the delivery log says so"
+  waited=0
+  until [ -f "$TMP/received" ] && contains "$(cat "$TMP/received")" "$MOBILITY"; do
+    [ "$waited" -lt "$TOUR_WAIT_SECONDS" ] || fail "the nomination of mobility $MOBILITY never reached the webhook receiver"
+    sleep 1
+    waited=$((waited + 1))
+  done
+  say "receiver: $(grep "$MOBILITY" "$TMP/received")"
+  request GET "$IDENTITY_URL/api/webhooks/subscriptions/$SUBSCRIPTION/deliveries" "$COORDINATOR_TOKEN"
+  expect_status 200
+  [ "$(printf '%s' "$BODY" | json_string status)" = DELIVERED ] || fail "the delivery log does not show the delivery DELIVERED"
+  say "GET .../webhooks/subscriptions/$SUBSCRIPTION/deliveries -> 200, event $(printf '%s' "$BODY" | json_string eventId)" \
+    "DELIVERED after $(printf '%s' "$BODY" | json_number attempts) attempt(s), answered $(printf '%s' "$BODY" | json_number lastStatusCode)"
+  # the receiver ends with the script: pause the subscription, so that nothing is queued for it any more
+  request POST "$IDENTITY_URL/api/webhooks/subscriptions/$SUBSCRIPTION/deactivation" "$COORDINATOR_TOKEN"
+  expect_status 200
+  say "POST .../deactivation -> 200: paused, nothing more is queued for it"
+fi
 
 # ---------------------------------------------------------------------------------------------------------
 step "4. Follow the status: the mobility, then the changes feed"

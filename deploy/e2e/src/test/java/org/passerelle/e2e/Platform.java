@@ -95,6 +95,8 @@ final class Platform implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl(),
                 "QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL", keycloak.realmUrl().replaceFirst("/realms/.*$", "")));
+        // a platform on one machine, as ./deploy/run's: webhooks may go to receivers on 127.0.0.1 (the tour's)
+        environment.put("PASSERELLE_WEBHOOKS_LOCAL_TARGETS", "true");
         // the ports of the services started before, as ./deploy/run names them: identity-service asks them for exports
         services.forEach((name, service) -> environment.put(ServiceSpec.named(name).portVariable(), Integer.toString(service.port())));
         return environment;

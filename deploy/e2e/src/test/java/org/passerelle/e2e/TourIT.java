@@ -57,6 +57,9 @@ class TourIT {
                 "accents and apostrophe sent and answered intact\n" + output);
         assertTrue(output.contains("-> 201 Idempotency-Replayed: true, the same mobility"), output);
         assertTrue(output.contains("-> 422 urn:passerelle:problem:idempotency-key-reused"), output);
+        assertTrue(Pattern.compile("receiver: [0-9a-f-]{36} passerelle.mobility.MobilityNominated.v1 [0-9a-f-]{36} signature verified")
+                .matcher(output).find(), "the nomination reached the tour's webhook receiver, signed\n" + output);
+        assertTrue(output.contains("DELIVERED after 1 attempt(s), answered 204"), output);
         assertTrue(output.contains("the changes feed shows mobility"), output);
         // the previous run's nomination was withdrawn: only this run's counts as NOMINATED
         assertTrue(Pattern.compile("statistics: \\d{4}/\\d{4} INBOUND from univ-lyon1.fr, CLINICAL_INTERNSHIP_MID, NOMINATED: 1\\n")

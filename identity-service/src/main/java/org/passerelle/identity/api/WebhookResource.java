@@ -90,7 +90,7 @@ public class WebhookResource {
             int attempts,
             Instant createdAt,
             @Schema(nullable = true) Instant lastAttemptAt,
-            @Schema(nullable = true, description = "When it is tried again (PENDING only)") Instant nextAttemptAt,
+            @Schema(nullable = true, description = "When it is tried (again): PENDING only, and null while it waits for an earlier delivery of its object") Instant nextAttemptAt,
             @Schema(nullable = true) Instant deliveredAt,
             @Schema(nullable = true, description = "The receiver's HTTP status; null when it did not answer") Integer lastStatusCode,
             @Schema(nullable = true) Integer lastLatencyMs,

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Which institutions may hear of an event: the tenancy rules of the API applied to its data. An institution hears
- * of the agreements it is a party to and of the mobilities (with their learning agreements and seats) it sends or
- * receives; the catalogue is public to every partner. Events naming no institution of their own (an agreement's
+ * of the agreements it is a party to and of the mobilities (with their learning agreements, seats, transcripts of
+ * records and recognitions) it sends or receives; the catalogue is public to every partner. Events naming no institution of their own (an agreement's
  * suspension, a seat hold) take the parties an earlier event of the same object named; an event of an object never
  * heard of before reaches nobody rather than everybody.
  */
@@ -40,6 +40,7 @@ public final class Audience {
             "passerelle.mobility.MobilityCancelled.v1",
             "passerelle.mobility.MobilityStarted.v1",
             "passerelle.mobility.MobilityCompleted.v1",
+            "passerelle.mobility.LearningAgreementProposed.v1",
             "passerelle.mobility.LearningAgreementApproved.v1",
             // the checklist's papers: they name the mobility, whose parties and person its nomination named
             "passerelle.mobility.DocumentSubmitted.v1",
@@ -57,7 +58,13 @@ public final class Audience {
             "passerelle.curriculum.CatalogueItemChanged.v1",
             "passerelle.curriculum.CatalogueItemWithdrawn.v1",
             "passerelle.curriculum.SessionOpened.v1",
-            "passerelle.curriculum.SessionClosed.v1");
+            "passerelle.curriculum.SessionClosed.v1",
+            "passerelle.curriculum.TranscriptIssued.v1",
+            "passerelle.curriculum.TranscriptCorrected.v1",
+            "passerelle.curriculum.ResultsRecognised.v1");
+
+    /** Events of curriculum-service about one mobility, which name its two institutions: heard of by those only. */
+    private static final List<String> MOBILITY_RECORDS = List.of("TranscriptIssued", "TranscriptCorrected", "ResultsRecognised");
 
     private Audience() {
     }
@@ -71,7 +78,7 @@ public final class Audience {
             return Optional.empty();
         }
         String event = type.split("\\.")[2];
-        if (type.startsWith("passerelle.mobility.")) {
+        if (type.startsWith("passerelle.mobility.") || MOBILITY_RECORDS.contains(event)) {
             Set<String> parties = new LinkedHashSet<>(remembered);
             add(parties, data.path("sendingInstitution"));
             add(parties, data.path("receivingInstitution"));

@@ -55,6 +55,13 @@ public class Dispatcher {
     @ConfigProperty(name = "passerelle.webhooks.poll", defaultValue = "PT0.5S")
     Duration poll;
 
+    /**
+     * After a wake-up, how long to gather others before claiming: deliveries ending together free their places for
+     * one claim rather than one claim each.
+     */
+    @ConfigProperty(name = "passerelle.webhooks.gather", defaultValue = "PT0.01S")
+    Duration gather;
+
     @ConfigProperty(name = "passerelle.webhooks.per-subscription", defaultValue = "4")
     int perSubscription;
 
@@ -63,6 +70,13 @@ public class Dispatcher {
 
     @ConfigProperty(name = "passerelle.webhooks.timeout", defaultValue = "PT10S")
     Duration timeout;
+
+    /**
+     * How long past the timeout a claimed delivery stays claimed: the time to record its attempt. A delivery whose
+     * dispatcher died (killed between sending and recording) is due again when the lease ends.
+     */
+    @ConfigProperty(name = "passerelle.webhooks.lease-margin", defaultValue = "PT30S")
+    Duration leaseMargin;
 
     @ConfigProperty(name = "passerelle.webhooks.retry-for", defaultValue = "PT24H")
     Duration retryFor;
@@ -117,7 +131,9 @@ public class Dispatcher {
                 int claimed = dispatchDue(backoff);
                 purgeNowAndThen();
                 if (claimed == 0) {
-                    wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                    if (wakeUp.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS)) {
+                        Thread.sleep(gather.toMillis());
+                    }
                     wakeUp.drainPermits();
                 }
             } catch (InterruptedException e) {
@@ -142,7 +158,7 @@ public class Dispatcher {
                 busy.put(subscription, count.get());
             }
         });
-        List<Deliveries.Claimed> claimed = deliveries.claim(free, perSubscription, busy, timeout.plusSeconds(30));
+        List<Deliveries.Claimed> claimed = deliveries.claim(free, perSubscription, busy, timeout.plus(leaseMargin));
         for (Deliveries.Claimed delivery : claimed) {
             inFlight.computeIfAbsent(delivery.subscriptionId(), id -> new AtomicInteger()).incrementAndGet();
             sending.incrementAndGet();

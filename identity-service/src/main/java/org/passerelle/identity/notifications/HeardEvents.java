@@ -73,11 +73,9 @@ public class HeardEvents {
         Audience.Heard heard = Audience.of(event.type(), data, remembered.parties()).orElseThrow();
         remember(heard);
         store(event, heard);
-        for (Subscription subscription : subscriptions.listening()) {
-            if (subscription.wants(event.type()) && heard.reaches(subscription.institution())) {
-                deliveries.enqueue(subscription.id(), event.id(), heard.objectKey(), false);
-            }
-        }
+        deliveries.enqueue(subscriptions.listening().stream()
+                .filter(subscription -> subscription.wants(event.type()) && heard.reaches(subscription.institution()))
+                .map(Subscription::id).toList(), event.id(), heard.objectKey());
         String person = heard.personId() != null ? heard.personId() : remembered.personId();
         mail.tell(event.type(), data, heard.parties(), person == null ? null : UUID.fromString(person));
     }

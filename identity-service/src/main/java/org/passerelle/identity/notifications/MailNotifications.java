@@ -21,9 +21,10 @@ import java.util.UUID;
 
 /**
  * Who is told what by mail: the coordinators of both institutions of a mobility when it is nominated, accepted,
- * rejected (with the reason) or cancelled; the student when it is accepted; the student and both institutions'
- * coordinators when a document of the mobility is rejected (with the reason) or expires in 30, then 7 days; an
- * institution's coordinators when its webhook subscription fails. Each mail is written from a Qute template (templates/mail/) in the recipient's
+ * rejected (with the reason) or cancelled; the student when it is accepted; when a learning agreement is proposed,
+ * those whose approval it waits for (the coordinators of each awaited side, the student); the student and both
+ * institutions' coordinators when a document of the mobility is rejected (with the reason) or expires in 30, then 7
+ * days; an institution's coordinators when its webhook subscription fails. Each mail is written from a Qute template (templates/mail/) in the recipient's
  * language - the language of their institution's country: Chinese in China, French in France, English elsewhere -
  * and queued in the transaction of what it tells ({@link MailSender} sends it). Only a person whose record exists
  * and has an email address is written to: an erased person has no record any more.
@@ -44,6 +45,10 @@ public class MailNotifications {
     /** Queues the mails an event calls for, if any. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void tell(String type, JsonNode data, Set<String> parties, UUID personId) {
+        if (type.equals("passerelle.mobility.LearningAgreementProposed.v1")) {
+            learningAgreementAwaiting(data, personId);
+            return;
+        }
         String kind = switch (type) {
             case "passerelle.mobility.MobilityNominated.v1" -> "mobility-nominated";
             case "passerelle.mobility.MobilityAccepted.v1" -> "mobility-accepted";
@@ -71,6 +76,26 @@ public class MailNotifications {
         }
         if (kind.startsWith("document-") && personId != null) {   // the student's own paper, same words as to the coordinators
             person(personId).ifPresent(student -> queue(student, kind, facts));
+        }
+    }
+
+    /** A proposed learning agreement: each party whose approval it waits for is asked for it. */
+    private void learningAgreementAwaiting(JsonNode data, UUID studentId) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (String field : List.of("mobilityId", "academicYear", "sendingInstitution", "receivingInstitution", "versionNumber")) {
+            facts.put(field, data.path(field).asText(""));
+        }
+        List<String> awaiting = new ArrayList<>();
+        data.path("awaiting").forEach(party -> awaiting.add(party.asText()));
+        Map<String, String> sides = Map.of("SENDING_COORDINATOR", data.path("sendingInstitution").asText(""),
+                "RECEIVING_COORDINATOR", data.path("receivingInstitution").asText(""));
+        sides.forEach((party, institution) -> {
+            if (awaiting.contains(party) && !institution.isBlank()) {
+                coordinators(institution).forEach(coordinator -> queue(coordinator, "learning-agreement-awaiting", facts));
+            }
+        });
+        if (awaiting.contains("STUDENT") && studentId != null) {
+            person(studentId).ifPresent(student -> queue(student, "learning-agreement-awaiting-student", facts));
         }
     }
 

@@ -107,6 +107,19 @@ class WebhookRulesTest {
     }
 
     @Test
+    void transcriptsAndRecognitionsAreHeardOfByTheMobilitysTwoInstitutionsOnlyInItsOrder() throws Exception {
+        var data = JSON.readTree("""
+                {"mobilityId": "m1", "sendingInstitution": "univ-lyon1.fr", "receivingInstitution": "sjtu.edu.cn", "version": 1}""");
+        for (String type : List.of("passerelle.curriculum.TranscriptIssued.v1", "passerelle.curriculum.TranscriptCorrected.v1",
+                "passerelle.curriculum.ResultsRecognised.v1")) {
+            var heard = Audience.of(type, data, Set.of()).orElseThrow();
+            assertEquals("m1", heard.objectKey(), "in the order of the mobility's other events: " + type);
+            assertTrue(heard.reaches("univ-lyon1.fr") && heard.reaches("sjtu.edu.cn"), type);
+            assertFalse(heard.reaches("u-paris.fr"), "a transcript is not the catalogue: " + type);
+        }
+    }
+
+    @Test
     void anEventWithoutPartiesTakesThoseRememberedAndNoneWhenUnknown() throws Exception {
         var suspended = JSON.readTree("{\"agreementId\": \"a1\", \"reason\": \"audit\"}");
         var known = Audience.of("passerelle.agreements.AgreementSuspended.v1", suspended, Set.of("sjtu.edu.cn", "u-paris.fr")).orElseThrow();

@@ -223,6 +223,31 @@ class WebhooksTest {
         assertTrue(MailResource.to(sjtu).stream().anyMatch(m -> m.subject().startsWith("文件被退回")), MailResource.to(sjtu).toString());
     }
 
+    @Test
+    void aProposedLearningAgreementIsMailedToThoseWhoseApprovalItAwaits() throws Exception {
+        String lyon = registerCoordinator("univ-lyon1.fr");
+        String sjtu = registerCoordinator("sjtu.edu.cn");
+        UUID student = UUID.randomUUID();
+        String studentEmail = insertPerson(student, "STUDENT", "univ-lyon1.fr");
+        String mobility = UUID.randomUUID().toString();
+        TestEvents.send(MOBILITY_TOPIC, NOMINATED, mobility, mobilityData(NOMINATED, mobility, student));
+        // Lyon's coordinator already approved: the student and SJTUSM's coordinators are asked
+        TestEvents.send(MOBILITY_TOPIC, "passerelle.mobility.LearningAgreementProposed.v1", mobility, JSON.writeValueAsString(Map.of(
+                "mobilityId", mobility, "academicYear", "2027/2028", "sendingInstitution", "univ-lyon1.fr",
+                "receivingInstitution", "sjtu.edu.cn", "versionNumber", 2, "contentHash", "a".repeat(64),
+                "awaiting", List.of("STUDENT", "RECEIVING_COORDINATOR"), "proposedAt", Instant.now().toString())));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !MailResource.to(studentEmail).isEmpty()
+                && MailResource.to(sjtu).stream().anyMatch(m -> m.subject().startsWith("待审批的学习协议")));
+        var asked = MailResource.to(sjtu).stream().filter(m -> m.subject().startsWith("待审批的学习协议")).toList();
+        assertEquals(1, asked.size());
+        assertTrue(asked.get(0).body().contains(mobility) && asked.get(0).body().contains("第 2 版"), asked.get(0).body());
+        // the student studies at Lyon 1: in French
+        assertEquals("Votre contrat d'études pour sjtu.edu.cn attend votre approbation", MailResource.to(studentEmail).get(0).subject());
+        assertTrue(MailResource.to(lyon).stream().noneMatch(m -> m.subject().startsWith("Contrat d'études")),
+                "Lyon's approval is not awaited");
+    }
+
     record Created(UUID id, String secret) {
     }
 

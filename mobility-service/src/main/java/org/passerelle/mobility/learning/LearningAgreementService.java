@@ -9,6 +9,7 @@ import org.passerelle.mobility.DomainEvents;
 import org.passerelle.mobility.Mobility;
 import org.passerelle.mobility.MobilityClosed;
 import org.passerelle.mobility.MobilityService;
+import org.passerelle.mobility.events.LearningAgreementProposed;
 import org.passerelle.runtime.problem.InvalidFieldsException;
 import org.passerelle.runtime.problem.ProblemException;
 import org.passerelle.runtime.problem.ProblemType;
@@ -57,7 +58,9 @@ public class LearningAgreementService {
     public LearningAgreement propose(UUID mobilityId, long expectedRevision, Caller caller, List<Component.Draft> components) {
         var mobility = visible(mobilityId, caller);
         var agreement = locked(mobilityId, true);
-        agreement.propose(mobility, expectedRevision, components, caller.subject(), Instant.now());
+        var proposed = agreement.propose(mobility, expectedRevision, components, caller.subject(), Instant.now());
+        // the parties whose approval it waits for are told (identity-service mails them)
+        events.publish(List.of(LearningAgreementProposed.of(mobility, proposed)));
         return agreement;
     }
 

@@ -75,6 +75,11 @@ class LearningAgreementApiTest {
                 .body("pending.totalEcts", equalTo(11.0f))
                 .body("pending.awaiting", equalTo(List.of("STUDENT", "SENDING_COORDINATOR", "RECEIVING_COORDINATOR")))
                 .extract().path("pending.contentHash");
+        String proposed = outboxPayload(student.mobility(), "passerelle.mobility.LearningAgreementProposed.v1");
+        assertEquals(List.of(), EventContracts.violations("passerelle.mobility.LearningAgreementProposed.v1", proposed));
+        var waiting = new com.fasterxml.jackson.databind.ObjectMapper().readTree(proposed);
+        assertEquals(hash, waiting.path("contentHash").asText());
+        assertEquals("[\"STUDENT\",\"SENDING_COORDINATOR\",\"RECEIVING_COORDINATOR\"]", waiting.path("awaiting").toString());
 
         approve(student.token(), student, hash).statusCode(200)
                 .body("pending.awaiting", equalTo(List.of("SENDING_COORDINATOR", "RECEIVING_COORDINATOR")));

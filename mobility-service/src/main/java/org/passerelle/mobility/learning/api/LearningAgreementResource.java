@@ -119,7 +119,8 @@ public class LearningAgreementResource {
                     + "schemes, the missing one converted by ectsPerChineseCredit. A proposal still pending is withdrawn (it stays "
                     + "in the history). Proposing is not approving: each party, the proposer included, then approves the "
                     + "contentHash. Send If-Match with the learning agreement's ETag (\"0\" before the first proposal); an "
-                    + "Idempotency-Key makes a retried request propose once.")
+                    + "Idempotency-Key makes a retried request propose once. LearningAgreementProposed is published, naming the "
+                    + "parties whose approval the version awaits.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = LearningAgreementRequests.Proposal.class),
             examples = @ExampleObject(name = "a clinical internship and a basic course", value = PROPOSAL_EXAMPLE)))
