@@ -133,6 +133,16 @@ class FoundingScenarioIT {
     }
 
     @Test
+    void bothAgreementsLeaveAsEwpIiasForThePartnersSystems() {
+        // the packaged service, not the test application: its class path once held a pre-Java 9 javax.xml
+        for (String agreement : List.of(story.lyonAgreement(), story.parisAgreement())) {
+            var answer = api.get(url("agreements-service") + "/api/ewp/iias/" + agreement, token("admin.sjtusm")).expect(200);
+            assertTrue(answer.body().contains("<iia-id>" + agreement + "</iia-id>") && answer.body().contains("<iia-hash>"),
+                    answer.body());
+        }
+    }
+
+    @Test
     void targetProgressAndStatisticsCountTheSameInboundStudents() throws Exception {
         // 2025/2026: Paris Cité's five summer students, completed; 2026/2027: Lyon 1's cohort of ten, two Lyon 1
         // clinical students and four Paris Cité basic-courses students, accepted, and the summer trainee, arrived
