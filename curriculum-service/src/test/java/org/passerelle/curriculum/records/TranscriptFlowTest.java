@@ -6,6 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.passerelle.curriculum.Outboxes;
+import org.passerelle.devstack.testing.ChangeFeedReader;
 import org.passerelle.devstack.testing.EventContracts;
 import org.passerelle.devstack.testing.TestEvents;
 import org.passerelle.devstack.testing.TestTokens;
@@ -43,6 +44,10 @@ class TranscriptFlowTest {
     @Test
     void sjtusmIssuesAndCorrectsTheTranscriptAndLyonRecognisesIt() throws Exception {
         String mobility = UUID.randomUUID().toString();
+        var lyonFeed = new ChangeFeedReader(LYON1, "/api/transcripts/changes", "mobilityId");
+        var parisFeed = new ChangeFeedReader(PARIS, "/api/transcripts/changes", "mobilityId");
+        String lyonCursor = lyonFeed.now();
+        String parisCursor = parisFeed.now();
         String shanghaiScale = scale(SJTU, "sjtu.edu.cn", "{\"kind\":\"NUMERIC\",\"minimum\":0,\"maximum\":100,\"passMark\":60,\"decimals\":1}");
         String lyonScale = scale(LYON1, "univ-lyon1.fr", "{\"kind\":\"NUMERIC\",\"minimum\":0,\"maximum\":20,\"passMark\":10,\"decimals\":2}");
 
@@ -77,6 +82,8 @@ class TranscriptFlowTest {
                 .body("versions[0].results.find { it.sessionId == '" + ANATOMY + "' }.passed", equalTo(false))
                 .body("versions[0].results.find { it.sessionId == '" + ANATOMY + "' }.ectsEarned", equalTo(0.0f));
         issue(SJTU, mobility, shanghaiScale, "85", "55").statusCode(409).body("type", equalTo("urn:passerelle:problem:transcript-exists"));
+        var issued = lyonFeed.read(lyonCursor, mobility);
+        assertEquals(List.of(1), issued.each("currentVersion"), "the sending side hears of the transcript once");
 
         // the resit: version 2, with its reason; Lyon sees both versions
         given().auth().oauth2(SJTU).contentType("application/json")
@@ -87,6 +94,8 @@ class TranscriptFlowTest {
                 .body("versions[0].results.find { it.sessionId == '" + ANATOMY + "' }.grade", equalTo("55"))
                 .body("versions[1].correctionReason", equalTo("Resit passed"))
                 .body("versions[1].results.find { it.sessionId == '" + ANATOMY + "' }.ectsEarned", equalTo(4.5f));
+        var corrected = lyonFeed.read(issued.cursor(), mobility);
+        assertEquals(List.of(2), corrected.each("currentVersion"), "a correction comes again");
 
         // recognition: no way to convert yet, then a table; only Lyon recognises
         String recognition = """
@@ -125,6 +134,10 @@ class TranscriptFlowTest {
 
         given().auth().oauth2(SJTU).when().get("/api/transcripts/{id}/recognition", mobility).then().statusCode(200)
                 .body("recognisedBy", equalTo("univ-lyon1.fr"));
+        var recognised = new ChangeFeedReader(SJTU, "/api/transcripts/changes", "mobilityId").read(corrected.cursor(), mobility);
+        assertEquals(List.of(true), recognised.each("recognised"), "the receiving side hears of the recognition");
+        assertEquals(List.of(), lyonFeed.read(lyonFeed.read(corrected.cursor(), mobility).cursor(), mobility).items(), "each change once");
+        assertEquals(List.of(), parisFeed.read(parisCursor, mobility).items(), "Paris is not a party");
         given().auth().oauth2(LYON1).accept("text/csv").when().get("/api/transcripts/{id}/recognition", mobility).then().statusCode(200)
                 .body(containsString("sessionId;title;grade;homeGrade")).body(containsString(";85;14;TABLE;UE 4.2 Cardiologie;false;6.0;4.0;"));
         given().auth().oauth2(PARIS).when().get("/api/transcripts/{id}/recognition", mobility).then().statusCode(404);

@@ -7,6 +7,7 @@ import io.restassured.specification.MultiPartSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.passerelle.devstack.testing.ChangeFeedReader;
 import org.passerelle.devstack.testing.TestTokens;
 import org.passerelle.mobility.AgreementsInForce;
 
@@ -75,6 +76,10 @@ class DocumentsApiTest {
                 .body("type", equalTo("urn:passerelle:problem:checklist-incomplete"))
                 .body("lines.requirement", contains("HEALTH_INSURANCE", "HEPATITIS_B_VACCINATION"));
 
+        var receivingFeed = new ChangeFeedReader(SJTUSM, "/api/mobilities/documents/changes");
+        var parisFeed = new ChangeFeedReader(PARIS, "/api/mobilities/documents/changes");
+        String feedCursor = receivingFeed.now();
+        String parisCursor = parisFeed.now();
         byte[] insurance = SampleFiles.pdf("Camille Roux - assurance");
         String shortInsurance = upload(trainee.token(), id, "HEALTH_INSURANCE", "2027-06-01", "2027-07-20",
                 file("attestation-assurance.pdf", insurance, "application/pdf")).then().statusCode(201)
@@ -84,6 +89,11 @@ class DocumentsApiTest {
         review(LYON1, id, shortInsurance, null).then().statusCode(403)
                 .body("type", equalTo("urn:passerelle:problem:not-reviewing-side"));
         review(SJTUSM, id, shortInsurance, null).then().statusCode(200).body("status", equalTo("ACCEPTED"));
+        var reviewed = receivingFeed.read(feedCursor, shortInsurance);
+        assertEquals(List.of("ACCEPTED"), reviewed.each("status"), "handed in and accepted before the read: it comes once");
+        assertEquals(List.of(id), reviewed.each("mobilityId"));
+        assertEquals(List.of(), receivingFeed.read(reviewed.cursor(), shortInsurance).items(), "a change comes once");
+        assertEquals(List.of(), parisFeed.read(parisCursor, shortInsurance).items(), "Paris is not a party");
 
         String blurred = upload(trainee.token(), id, "HEPATITIS_B_VACCINATION", null, null,
                 file("carnet.png", SampleFiles.png(), "image/png")).then().statusCode(201).extract().path("id");

@@ -25,11 +25,12 @@ public record DocumentView(
         Instant uploadedAt,
         @Schema(nullable = true) Instant reviewedAt,
         @Schema(nullable = true, description = "For a signed learning agreement (requirement SIGNED_LEARNING_AGREEMENT): the "
-                + "content hash of the learning agreement version it signs") String signedContentHash) {
+                + "content hash of the learning agreement version it signs") String signedContentHash,
+        @Schema(description = "The mobility whose checklist it meets") UUID mobilityId) {
 
     public static DocumentView of(Document d) {
         return new DocumentView(d.id, d.kind, d.version, d.current, d.fileName, d.mediaType, d.sizeBytes, d.sha256,
                 d.validFrom, d.validUntil, d.status, d.reason, d.uploadedAt, d.reviewedAt,
-                d.learningAgreementHash);
+                d.learningAgreementHash, d.mobilityId);
     }
 }
