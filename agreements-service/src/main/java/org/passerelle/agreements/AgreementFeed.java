@@ -30,6 +30,6 @@ public class AgreementFeed {
     @Transactional
     public Changes since(Instant changedSince, String cursor, String visibleTo, int limit) {
         var batch = FEED.since(entityManager, changedSince, cursor, visibleTo, limit);
-        return new Changes(batch.ids().stream().map(id -> entityManager.find(Agreement.class, id)).toList(), batch.nextCursor());
+        return new Changes(ChangeFeed.load(entityManager, Agreement.class, "id", batch), batch.nextCursor());
     }
 }

@@ -30,12 +30,12 @@ public class CatalogueFeed {
     @Transactional
     public Changes<CatalogueItem> items(Instant changedSince, String cursor, int limit) {
         var batch = ITEMS.since(entityManager, changedSince, cursor, null, limit);
-        return new Changes<>(batch.ids().stream().map(id -> entityManager.find(CatalogueItem.class, id)).toList(), batch.nextCursor());
+        return new Changes<>(ChangeFeed.load(entityManager, CatalogueItem.class, "id", batch), batch.nextCursor());
     }
 
     @Transactional
     public Changes<Session> sessions(Instant changedSince, String cursor, int limit) {
         var batch = SESSIONS.since(entityManager, changedSince, cursor, null, limit);
-        return new Changes<>(batch.ids().stream().map(id -> entityManager.find(Session.class, id)).toList(), batch.nextCursor());
+        return new Changes<>(ChangeFeed.load(entityManager, Session.class, "id", batch), batch.nextCursor());
     }
 }

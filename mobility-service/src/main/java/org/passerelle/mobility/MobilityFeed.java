@@ -29,6 +29,6 @@ public class MobilityFeed {
     @Transactional
     public Changes since(Instant changedSince, String cursor, String visibleTo, int limit) {
         var batch = FEED.since(entityManager, changedSince, cursor, visibleTo, limit);
-        return new Changes(batch.ids().stream().map(id -> entityManager.find(Mobility.class, id)).toList(), batch.nextCursor());
+        return new Changes(ChangeFeed.load(entityManager, Mobility.class, "id", batch), batch.nextCursor());
     }
 }

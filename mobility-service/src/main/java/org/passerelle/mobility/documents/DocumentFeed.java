@@ -30,6 +30,6 @@ public class DocumentFeed {
     @Transactional
     public Changes since(Instant changedSince, String cursor, String visibleTo, int limit) {
         var batch = FEED.since(entityManager, changedSince, cursor, visibleTo, limit);
-        return new Changes(batch.ids().stream().map(id -> entityManager.find(Document.class, id)).toList(), batch.nextCursor());
+        return new Changes(ChangeFeed.load(entityManager, Document.class, "id", batch), batch.nextCursor());
     }
 }

@@ -31,6 +31,6 @@ public class LearningAgreementFeed {
     @Transactional
     public Changes since(Instant changedSince, String cursor, String visibleTo, int limit) {
         var batch = FEED.since(entityManager, changedSince, cursor, visibleTo, limit);
-        return new Changes(batch.ids().stream().map(id -> entityManager.find(LearningAgreement.class, id)).toList(), batch.nextCursor());
+        return new Changes(ChangeFeed.load(entityManager, LearningAgreement.class, "mobilityId", batch), batch.nextCursor());
     }
 }
